@@ -1,0 +1,123 @@
+// Shop configuration: public settings in shops.json, secrets (app secret, session) sealed in
+// the SecretBox. Demo shops live in memory only: they point at this run's simulator.
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type { ShopDraft } from '../../../shared/contract';
+import type { ShopPublic, SignMethod, Platform } from '../../../shared/domain/types';
+import { WharfError } from '../../../shared/contract';
+import type { ShopCredentials } from '../platforms/types';
+import { readJsonFile, writeFileDurable } from './durableFile';
+import type { SecretBox } from './secrets';
+
+interface ShopConfig {
+  id: string;
+  platform: Platform;
+  name: string;
+  gatewayUrl: string;
+  appKey: string;
+  signMethod: SignMethod;
+  pullIntervalMin: number;
+  demo: boolean;
+}
+
+export class ShopStore {
+  private readonly file: string;
+  private persisted: ShopConfig[];
+  private demo: ShopConfig[] = [];
+  private demoSecrets = new Map<string, { secret: string; session: string }>();
+
+  constructor(dataDir: string, private readonly secrets: SecretBox) {
+    this.file = path.join(dataDir, 'shops.json');
+    this.persisted = readJsonFile<ShopConfig[]>(this.file) ?? [];
+  }
+
+  private save(): void { writeFileDurable(this.file, JSON.stringify(this.persisted, null, 1)); }
+
+  /** Real (non-demo) shops configured: demo mode's "auto" turns off once there is one. */
+  realShopCount(): number { return this.persisted.length; }
+
+  all(): ShopConfig[] { return [...this.demo, ...this.persisted]; }
+
+  get(id: string): ShopConfig | undefined { return this.all().find((s) => s.id === id); }
+
+  toPublic(s: ShopConfig): ShopPublic {
+    const demo = this.demoSecrets.get(s.id);
+    return {
+      ...s,
+      hasSecret: demo ? true : this.secrets.has(`shop:${s.id}:secret`),
+      hasSession: demo ? true : this.secrets.has(`shop:${s.id}:session`),
+    };
+  }
+
+  list(): ShopPublic[] { return this.all().map((s) => this.toPublic(s)); }
+
+  addDemo(cfg: Omit<ShopConfig, 'demo'>, secret: string, session: string): void {
+    this.demo = this.demo.filter((s) => s.id !== cfg.id);
+    this.demo.push({ ...cfg, demo: true });
+    this.demoSecrets.set(cfg.id, { secret, session });
+  }
+
+  credentials(id: string): ShopCredentials {
+    const s = this.get(id);
+    if (!s) throw new WharfError('not_found', `shop "${id}" does not exist; reload the Shops page`);
+    const demo = this.demoSecrets.get(id);
+    const secret = demo?.secret ?? this.secrets.get(`shop:${id}:secret`);
+    const session = demo?.session ?? this.secrets.get(`shop:${id}:session`);
+    if (!secret || !session) throw new WharfError('invalid_input', `shop "${s.name}" has no app secret or session yet; enter them in Shops → edit`);
+    return { shopId: s.id, platform: s.platform, gatewayUrl: s.gatewayUrl, appKey: s.appKey, secret, session, signMethod: s.signMethod };
+  }
+
+  /** Credentials for a draft (test connection before saving); falls back to stored secrets. */
+  draftCredentials(d: ShopDraft): ShopCredentials {
+    const stored = d.id ? this.get(d.id) : undefined;
+    const demo = d.id ? this.demoSecrets.get(d.id) : undefined;
+    const secret = d.secret ?? demo?.secret ?? (stored ? this.secrets.get(`shop:${stored.id}:secret`) : undefined);
+    const session = d.session ?? demo?.session ?? (stored ? this.secrets.get(`shop:${stored.id}:session`) : undefined);
+    if (!secret || !session) throw new WharfError('invalid_input', 'enter the app secret and session to test this connection');
+    return { shopId: d.id ?? 'draft', platform: d.platform, gatewayUrl: d.gatewayUrl, appKey: d.appKey, secret, session, signMethod: d.signMethod };
+  }
+
+  /** Creates or updates; returns the changed field names (secrets by name only). */
+  save(d: ShopDraft): { shop: ShopPublic; created: boolean; changed: string[] } {
+    const existing = d.id ? this.persisted.find((s) => s.id === d.id) : undefined;
+    if (d.id && !existing) {
+      if (this.demo.some((s) => s.id === d.id)) throw new WharfError('invalid_input', 'the demo shop is connected to the built-in simulator and cannot be edited; add a real shop instead');
+      throw new WharfError('not_found', `shop "${d.id}" does not exist; it may have been removed on another screen`);
+    }
+    if (!existing && (!d.secret || !d.session)) throw new WharfError('invalid_input', 'a new shop needs its app secret and session (from the platform\'s authorisation)', {
+      issues: [...(!d.secret ? [{ path: 'shop.secret', message: 'required for a new shop' }] : []), ...(!d.session ? [{ path: 'shop.session', message: 'required for a new shop' }] : [])],
+    });
+    const id = existing?.id ?? `${d.platform}-${crypto.randomBytes(4).toString('hex')}`;
+    const next: ShopConfig = { id, platform: d.platform, name: d.name, gatewayUrl: d.gatewayUrl, appKey: d.appKey, signMethod: d.signMethod, pullIntervalMin: d.pullIntervalMin, demo: false };
+    const changed = existing ? (Object.keys(next) as (keyof ShopConfig)[]).filter((k) => next[k] !== existing[k]) as string[] : Object.keys(next);
+    if (d.secret) { this.secrets.set(`shop:${id}:secret`, d.secret); changed.push('secret'); }
+    if (d.session) { this.secrets.set(`shop:${id}:session`, d.session); changed.push('session'); }
+    this.persisted = existing ? this.persisted.map((s) => (s.id === id ? next : s)) : [...this.persisted, next];
+    this.save();
+    return { shop: this.toPublic(next), created: !existing, changed };
+  }
+
+  /** Company-setup shops without credentials yet: listed, not pulled until secrets arrive. */
+  ensureFromSetup(shops: Omit<ShopConfig, 'demo'>[]): void {
+    let dirty = false;
+    for (const s of shops) {
+      if (this.persisted.some((p) => p.id === s.id)) continue;
+      this.persisted.push({ ...s, demo: false });
+      dirty = true;
+    }
+    if (dirty) this.save();
+  }
+
+  remove(id: string): ShopConfig {
+    const s = this.persisted.find((x) => x.id === id);
+    if (!s) {
+      if (this.demo.some((x) => x.id === id)) throw new WharfError('invalid_input', 'the demo shop cannot be removed while demo mode is on; start with WHARF_DEMO=0 to hide it');
+      throw new WharfError('not_found', `shop "${id}" does not exist`);
+    }
+    this.persisted = this.persisted.filter((x) => x.id !== id);
+    this.secrets.delete(`shop:${id}:secret`);
+    this.secrets.delete(`shop:${id}:session`);
+    this.save();
+    return s;
+  }
+}

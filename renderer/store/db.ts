@@ -1,0 +1,50 @@
+// The one Dexie database and its one version chain. The schema is a public contract
+// (README "Data schema"): later issues add tables/indexes as new versions, never a 2nd DB.
+import Dexie, { type Table } from 'dexie';
+import type { OrderRow, Parcel, QuarantineEntry, ShopPublic, Sku, UserPublic, Warehouse } from '../../shared/domain/types';
+import type { WharfEvent } from '../../shared/events/envelope';
+
+export const DB_NAME = 'wharf';
+
+/** Events carry a local sequence so the journal pump can stream "everything after N". */
+export interface StoredEvent extends WharfEvent { seq?: number }
+export interface CursorRow { key: string; value: unknown }
+export interface OutboxRow { id: string; at: number; kind: string; state: 'pending' | 'done' | 'failed'; payload: unknown; result?: unknown }
+
+export class WharfDB extends Dexie {
+  events!: Table<StoredEvent, number>;
+  orders!: Table<OrderRow, string>;
+  parcels!: Table<Parcel & { orderKeys: string[] }, string>;
+  skus!: Table<Sku, string>;
+  warehouses!: Table<Warehouse, string>;
+  shops!: Table<ShopPublic, string>;
+  users!: Table<UserPublic, string>;
+  cursors!: Table<CursorRow, string>;
+  outbox!: Table<OutboxRow, string>;
+  quarantine!: Table<QuarantineEntry, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      // ++seq: insertion order (journal streaming); id: the event id (dedupe, lookup)
+      events: '++seq, id, orderKey, at, type',
+      // pool: newest first by created; status/time ranges; search tokens (multiEntry)
+      orders: 'key, createdAt, [channelStatus+createdAt], [fulfilment+createdAt], [shopId+createdAt], *terms, modifiedAt',
+      parcels: 'id, *orderKeys, waybillNo, state',
+      skus: 'code, *barcodes, name',
+      warehouses: 'code',
+      shops: 'id, platform',
+      users: 'id, badge, role',
+      cursors: 'key',
+      outbox: 'id, at, state',
+      quarantine: 'id, shopId, at',
+    });
+  }
+}
+
+let current: WharfDB | undefined;
+/** The app's database (one per origin/profile). Tests and the worker open their own. */
+export function getDb(): WharfDB {
+  current ??= new WharfDB();
+  return current;
+}

@@ -1,0 +1,78 @@
+// Keeps the local store in step with the host: company data and shops mirrored into Dexie,
+// pulled batches ingested (worker) then acknowledged, new events streamed to the journal.
+import type { Client } from '../../shared/contract';
+import type { InboxBatch } from '../../shared/contract';
+import type { WharfDB } from './db';
+import type { Ingestor } from './ingestClient';
+import type { Transport } from '../transport/types';
+import { pumpJournal } from './journal';
+
+export interface HostSyncDeps {
+  db: WharfDB;
+  host: Client;
+  transport: Transport;
+  ingestor: Ingestor;
+  onEvent: <N extends 'inbox.batch' | 'shops.changed' | 'company.changed'>(name: N, h: (p: never) => void) => () => void;
+  onError?: (what: string, err: unknown) => void;
+}
+
+export async function mirrorCompany(db: WharfDB, host: Client): Promise<void> {
+  const snap = await host['company.snapshot']({});
+  await db.transaction('rw', [db.skus, db.warehouses, db.users, db.cursors], async () => {
+    await Promise.all([db.skus.clear(), db.warehouses.clear(), db.users.clear()]);
+    await db.skus.bulkPut(snap.skus);
+    await db.warehouses.bulkPut(snap.warehouses);
+    await db.users.bulkPut(snap.users);
+    await db.cursors.put({ key: 'company', value: { name: snap.name, revision: snap.revision } });
+  });
+}
+
+export async function mirrorShops(db: WharfDB, shops: Awaited<ReturnType<Client['shops.list']>>): Promise<void> {
+  await db.transaction('rw', db.shops, async () => {
+    await db.shops.clear();
+    await db.shops.bulkPut(shops);
+  });
+}
+
+export function startHostSync(d: HostSyncDeps): () => void {
+  const report = d.onError ?? ((what, err) => console.error(`[wharf] ${what}`, err));
+  let pumping: Promise<void> | undefined;
+  let again = false;
+  const pump = () => {
+    if (pumping) { again = true; return; }
+    pumping = pumpJournal(d.db, d.host).then(() => undefined, (e) => report('journal', e)).finally(() => {
+      pumping = undefined;
+      if (again) { again = false; pump(); }
+    });
+  };
+  // Batches are ingested one at a time, in arrival order, then acknowledged.
+  let chain: Promise<unknown> = Promise.resolve();
+  const onBatch = (b: InboxBatch) => {
+    chain = chain.then(async () => {
+      await d.ingestor.ingest(b);
+      await d.host['inbox.ack']({ batchId: b.batchId });
+      pump();
+    }).catch((e) => report(`ingest of batch ${b.batchId}`, e));
+  };
+  const refresh = async () => {
+    try {
+      await mirrorCompany(d.db, d.host);
+      await mirrorShops(d.db, await d.host['shops.list']({}));
+      await d.host['inbox.redeliver']({});
+      pump();
+    } catch (e) { report('refresh from host', e); }
+  };
+  const offs = [
+    d.onEvent('inbox.batch', onBatch as (p: never) => void),
+    d.onEvent('shops.changed', ((p: { shops: Awaited<ReturnType<Client['shops.list']>> }) => { void mirrorShops(d.db, p.shops); }) as (p: never) => void),
+    d.onEvent('company.changed', (() => { void mirrorCompany(d.db, d.host).catch((e) => report('company', e)); }) as (p: never) => void),
+    d.transport.onState((s) => { if (s === 'open') void refresh(); }),
+  ];
+  if (d.transport.state === 'open') void refresh();
+  return () => offs.forEach((o) => o());
+}
+
+/** Lets local mutators ask for a journal push after they write. */
+export function journalNotifier(db: WharfDB, host: Client) {
+  return () => { void pumpJournal(db, host).catch((e) => console.error('[wharf] journal', e)); };
+}

@@ -1,0 +1,47 @@
+// Writes a batch of pulled orders: events + projections in ONE Dexie transaction, so a crash
+// leaves either all of it or none; re-delivery is harmless (deterministic ids, eventIds check).
+import type { WharfDB, StoredEvent } from './db';
+import type { InboxBatch } from '../../shared/contract';
+import type { OrderRow } from '../../shared/domain/types';
+import { orderPulledEvent, type TypedEvent } from '../../shared/events/envelope';
+import { reduceOrderPulled } from '../../shared/events/orderReducer';
+
+export interface IngestResult { orders: number; newEvents: number; changedOrders: number; quarantined: number }
+
+/** Folds order.pulled events into rows. Pure apart from the rows map it is given. */
+export function foldPulled(existing: Map<string, OrderRow>, events: TypedEvent<'order.pulled'>[]): { changed: Map<string, OrderRow>; fresh: TypedEvent<'order.pulled'>[] } {
+  const changed = new Map<string, OrderRow>();
+  const fresh: TypedEvent<'order.pulled'>[] = [];
+  const seen = new Set<string>();
+  for (const ev of events) {
+    if (seen.has(ev.id)) continue;
+    seen.add(ev.id);
+    const key = ev.orderKey!;
+    const prev = changed.get(key) ?? existing.get(key);
+    if (prev?.eventIds.includes(ev.id)) continue;
+    fresh.push(ev);
+    changed.set(key, reduceOrderPulled(prev, ev));
+  }
+  return { changed, fresh };
+}
+
+export async function ingestBatch(db: WharfDB, batch: Pick<InboxBatch, 'orders' | 'quarantine'>, source: 'api' | 'excel' | 'demo' = 'api'): Promise<IngestResult> {
+  const events = batch.orders.map(({ order, payloadHash }) => orderPulledEvent(order, payloadHash, source));
+  const keys = [...new Set(events.map((e) => e.orderKey!))];
+  return db.transaction('rw', [db.orders, db.events, db.quarantine], async () => {
+    const rows = await db.orders.bulkGet(keys);
+    const existing = new Map<string, OrderRow>();
+    rows.forEach((r) => { if (r) existing.set(r.key, r); });
+    const { changed, fresh } = foldPulled(existing, events);
+    if (fresh.length) await db.events.bulkAdd(fresh as StoredEvent[]);
+    if (changed.size) await db.orders.bulkPut([...changed.values()]);
+    if (batch.quarantine.length) await db.quarantine.bulkPut(batch.quarantine);
+    return { orders: batch.orders.length, newEvents: fresh.length, changedOrders: changed.size, quarantined: batch.quarantine.length };
+  });
+}
+
+/** Appends locally-made events (operator switches, shop edits…) to the log. */
+export async function appendEvents(db: WharfDB, events: StoredEvent[]): Promise<void> {
+  if (!events.length) return;
+  await db.events.bulkAdd(events);
+}

@@ -1,0 +1,26 @@
+// The ingest worker: its own Dexie connection, so a promotion burst of thousands of orders
+// never blocks scanning or scrolling on the main thread.
+/// <reference lib="webworker" />
+import { WharfDB } from './db';
+import { ingestBatch, type IngestResult } from './ingest';
+import { InboxBatch } from '../../shared/contract';
+
+export type WorkerRequest = { id: number; batch: unknown; dbName?: string };
+export type WorkerResponse = { id: number; ok: true; result: IngestResult } | { id: number; ok: false; error: string };
+
+const dbs = new Map<string, WharfDB>();
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+  const { id, batch, dbName } = e.data;
+  try {
+    const parsed = InboxBatch.parse(batch);
+    const name = dbName ?? 'wharf';
+    let db = dbs.get(name);
+    if (!db) dbs.set(name, (db = new WharfDB(name)));
+    const result = await ingestBatch(db, parsed);
+    scope.postMessage({ id, ok: true, result } satisfies WorkerResponse);
+  } catch (err) {
+    scope.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies WorkerResponse);
+  }
+};

@@ -1,0 +1,46 @@
+// Streams new local events to the host's journal (under WHARF_DATA_DIR), so a lost or
+// cleared browser profile can be rebuilt; and replays a journal into an empty store.
+import type { Client } from '../../shared/contract';
+import type { TypedEvent, WharfEvent } from '../../shared/events/envelope';
+import type { OrderRow } from '../../shared/domain/types';
+import type { StoredEvent, WharfDB } from './db';
+import { foldPulled } from './ingest';
+
+const CURSOR = 'journal.sentSeq';
+const CHUNK = 1000;
+
+/** Sends every event after the last acknowledged seq; returns how many were sent. */
+export async function pumpJournal(db: WharfDB, host: Pick<Client, 'journal.append'>): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const cur = ((await db.cursors.get(CURSOR))?.value as number | undefined) ?? 0;
+    const batch = await db.events.where('seq').above(cur).limit(CHUNK).toArray();
+    if (!batch.length) return sent;
+    const events = batch.map(({ seq: _seq, ...ev }) => ev as WharfEvent);
+    await host['journal.append']({ events });
+    await db.cursors.put({ key: CURSOR, value: batch[batch.length - 1]!.seq });
+    sent += batch.length;
+  }
+}
+
+/** Replays journal events into the store through the same reducers; idempotent. */
+export async function replayEvents(db: WharfDB, events: WharfEvent[]): Promise<number> {
+  const pulled = events.filter((e): e is TypedEvent<'order.pulled'> => e.type === 'order.pulled');
+  const others = events.filter((e) => e.type !== 'order.pulled');
+  return db.transaction('rw', [db.orders, db.events, db.cursors], async () => {
+    const keys = [...new Set(pulled.map((e) => e.orderKey!))];
+    const rows = await db.orders.bulkGet(keys);
+    const existing = new Map<string, OrderRow>();
+    rows.forEach((r) => { if (r) existing.set(r.key, r); });
+    const { changed, fresh } = foldPulled(existing, pulled);
+    const known = new Set((await db.events.where('id').anyOf(others.map((e) => e.id)).toArray()).map((e) => e.id));
+    const newOthers = others.filter((e) => !known.has(e.id));
+    const all = [...fresh, ...newOthers] as StoredEvent[];
+    if (all.length) await db.events.bulkAdd(all);
+    if (changed.size) await db.orders.bulkPut([...changed.values()]);
+    // replayed events are already in the journal: don't stream them back
+    const last = await db.events.orderBy('seq').last();
+    if (last?.seq) await db.cursors.put({ key: CURSOR, value: last.seq });
+    return all.length;
+  });
+}

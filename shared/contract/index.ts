@@ -1,0 +1,157 @@
+// The one typed boundary between the renderer and the host. Every request and event is
+// declared once here with zod schemas; both binders (WebSocket now, Electron IPC next) parse
+// every message against them, and the renderer's client type is derived from them.
+import { z } from 'zod';
+import { NormalizedOrder, Platform, QuarantineEntry, ShopPublic, SignMethod, Sku, UserPublic, Warehouse } from '../domain/types';
+import { WharfEvent } from '../events/envelope';
+
+/** Who asks: the operator signed in on that device. The host checks the role. */
+export const Actor = z.strictObject({ userId: z.string().min(1), device: z.string().min(1) });
+export type Actor = z.infer<typeof Actor>;
+
+export const PlatformError = z.object({
+  /** the platform's own code and message, e.g. TOP 27 "Invalid session" */
+  code: z.string(),
+  subCode: z.string().optional(),
+  message: z.string(),
+  at: z.number().int(),
+  api: z.string().optional(),
+});
+export type PlatformError = z.infer<typeof PlatformError>;
+
+export const ShopSyncStatus = z.object({
+  shopId: z.string(),
+  platform: Platform,
+  name: z.string(),
+  running: z.boolean(),
+  lastPullAt: z.number().int().optional(),
+  lastSuccessAt: z.number().int().optional(),
+  nextPullAt: z.number().int().optional(),
+  /** how far behind the platform the cursor is (now − cursor end), ms */
+  lagMs: z.number().int().optional(),
+  /** orders fetched in the last pull / since start */
+  lastPulled: z.number().int(),
+  totalPulled: z.number().int(),
+  pendingBatches: z.number().int(),
+  intervalMin: z.number().int(),
+  error: PlatformError.optional(),
+});
+export type ShopSyncStatus = z.infer<typeof ShopSyncStatus>;
+
+export const InboxBatch = z.object({
+  batchId: z.string(),
+  shopId: z.string(),
+  platform: Platform,
+  fetchedAt: z.number().int(),
+  orders: z.array(z.object({ order: NormalizedOrder, payloadHash: z.string() })),
+  quarantine: z.array(QuarantineEntry),
+});
+export type InboxBatch = z.infer<typeof InboxBatch>;
+
+export const DemoInfo = z.object({
+  on: z.boolean(),
+  reason: z.string(),
+  channels: z.array(z.object({ platform: Platform, url: z.string() })),
+});
+
+export const CompanySnapshot = z.object({
+  name: z.string(),
+  revision: z.string(),
+  warehouses: z.array(Warehouse),
+  skus: z.array(Sku),
+  users: z.array(UserPublic),
+});
+export type CompanySnapshot = z.infer<typeof CompanySnapshot>;
+
+export const ShopDraft = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+  platform: z.literal('taobao'),
+  name: z.string().trim().min(1).max(60),
+  gatewayUrl: z.url({ protocol: /^https?$/ }),
+  appKey: z.string().trim().min(1).max(64),
+  /** omitted on edit = keep the stored one */
+  secret: z.string().min(1).max(256).optional(),
+  session: z.string().min(1).max(512).optional(),
+  signMethod: SignMethod,
+  pullIntervalMin: z.number().int().min(1).max(1440),
+});
+export type ShopDraft = z.infer<typeof ShopDraft>;
+
+const none = z.strictObject({});
+const ok = z.object({ ok: z.literal(true) });
+
+export const requests = {
+  'app.info': {
+    input: none,
+    output: z.object({ version: z.string(), startedAt: z.number().int(), demo: DemoInfo, dataDir: z.string(), now: z.number().int() }),
+  },
+  'company.snapshot': { input: none, output: CompanySnapshot },
+  'company.load': { input: z.strictObject({ actor: Actor, setup: z.unknown() }), output: z.object({ name: z.string(), skus: z.number(), warehouses: z.number(), shops: z.number(), users: z.number() }) },
+  'shops.list': { input: none, output: z.array(ShopPublic) },
+  'shops.save': { input: z.strictObject({ actor: Actor, shop: ShopDraft }), output: ShopPublic },
+  'shops.remove': { input: z.strictObject({ actor: Actor, shopId: z.string() }), output: ok },
+  'shops.test': {
+    input: z.strictObject({ shopId: z.string().optional(), draft: ShopDraft.optional() }),
+    output: z.object({ ok: z.boolean(), latencyMs: z.number(), error: PlatformError.optional() }),
+  },
+  'sync.status': { input: none, output: z.array(ShopSyncStatus) },
+  'sync.pullNow': { input: z.strictObject({ actor: Actor, shopId: z.string().optional() }), output: z.object({ started: z.array(z.string()) }) },
+  'inbox.ack': { input: z.strictObject({ batchId: z.string() }), output: z.object({ trimmed: z.boolean() }) },
+  'inbox.redeliver': { input: none, output: z.object({ batches: z.number().int() }) },
+  'journal.append': { input: z.strictObject({ events: z.array(WharfEvent).max(5000) }), output: z.object({ appended: z.number().int(), total: z.number().int() }) },
+  'journal.info': { input: none, output: z.object({ total: z.number().int() }) },
+  'journal.read': {
+    input: z.strictObject({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }),
+    output: z.object({ events: z.array(WharfEvent), next: z.number().int().nullable() }),
+  },
+} as const;
+
+export const events = {
+  'sync.status': ShopSyncStatus,
+  'inbox.batch': InboxBatch,
+  'shops.changed': z.object({ shops: z.array(ShopPublic) }),
+  'company.changed': z.object({ revision: z.string() }),
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type EventName = keyof typeof events;
+export type RequestInput<N extends RequestName> = z.input<(typeof requests)[N]['input']>;
+export type RequestOutput<N extends RequestName> = z.output<(typeof requests)[N]['output']>;
+export type EventPayloadOf<N extends EventName> = z.output<(typeof events)[N]>;
+
+/** The renderer's client, derived from the declarations: no generated or hand-written copy. */
+export type Client = { [N in RequestName]: (input: RequestInput<N>) => Promise<RequestOutput<N>> };
+
+export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** Typed errors crossing the boundary. */
+export const ERROR_CODES = ['bad_message', 'unknown_request', 'invalid_input', 'invalid_output', 'forbidden', 'not_found', 'platform_error', 'unavailable', 'internal'] as const;
+export const ContractError = z.object({
+  code: z.enum(ERROR_CODES),
+  /** what went wrong, where, and how to fix it, in one sentence */
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  platform: PlatformError.optional(),
+});
+export type ContractError = z.infer<typeof ContractError>;
+
+export class WharfError extends Error {
+  constructor(readonly code: ContractError['code'], message: string, readonly extra: Omit<ContractError, 'code' | 'message'> = {}) {
+    super(message);
+  }
+  toJSON(): ContractError { return { code: this.code, message: this.message, ...this.extra }; }
+}
+
+/** Wire messages (WebSocket). The same names are the IPC channels in the desktop shell. */
+export const ClientMessage = z.strictObject({ t: z.literal('req'), id: z.number().int().nonnegative(), name: z.string(), input: z.unknown() });
+export type ClientMessage = z.infer<typeof ClientMessage>;
+export const ServerMessage = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('res'), id: z.number().int(), ok: z.literal(true), output: z.unknown() }),
+  z.object({ t: z.literal('res'), id: z.number().int().nullable(), ok: z.literal(false), error: ContractError }),
+  z.object({ t: z.literal('evt'), name: z.string(), payload: z.unknown() }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+
+export function isRequestName(n: string): n is RequestName { return Object.hasOwn(requests, n); }
+export function isEventName(n: string): n is EventName { return Object.hasOwn(events, n); }

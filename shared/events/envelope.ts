@@ -1,0 +1,78 @@
+// Every change is an event. Events are immutable and kept: they are the audit trail.
+import { z } from 'zod';
+import { v7 as uuidv7 } from 'uuid';
+import { NormalizedOrder } from '../domain/types';
+import { sha256Hex } from '../hash';
+
+export const OrderPulledPayload = z.object({
+  order: NormalizedOrder,
+  /** SHA-256 of the canonical platform payload this order was mapped from */
+  payloadHash: z.string(),
+  source: z.enum(['api', 'excel', 'demo']),
+});
+export type OrderPulledPayload = z.infer<typeof OrderPulledPayload>;
+
+/** Event payloads by type. Later issues add types here; reducers ignore types they don't fold. */
+export const EVENT_PAYLOADS = {
+  'order.pulled': OrderPulledPayload,
+  'operator.switched': z.object({ userId: z.string(), method: z.enum(['pin', 'badge']), fromUserId: z.string().optional() }),
+  'operator.failed': z.object({ method: z.enum(['pin', 'badge']), userId: z.string().optional(), reason: z.string() }),
+  'shop.saved': z.object({ shopId: z.string(), name: z.string(), platform: z.string(), created: z.boolean(), changed: z.array(z.string()) }),
+  'shop.removed': z.object({ shopId: z.string(), name: z.string() }),
+  'sync.pullRequested': z.object({ shopId: z.string().optional() }),
+  'company.loaded': z.object({ name: z.string(), skus: z.number().int(), warehouses: z.number().int(), shops: z.number().int(), users: z.number().int() }),
+  'order.quarantined': z.object({ shopId: z.string(), orderId: z.string().optional(), reason: z.string() }),
+  'journal.replayed': z.object({ events: z.number().int() }),
+} as const;
+export type EventType = keyof typeof EVENT_PAYLOADS;
+export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
+
+export const WharfEvent = z.object({
+  id: z.string(),
+  type: z.string(),
+  at: z.number().int(),
+  actor: z.string(),
+  device: z.string(),
+  /** the order it concerns, for timelines */
+  orderKey: z.string().optional(),
+  payload: z.unknown(),
+});
+export type WharfEvent = z.infer<typeof WharfEvent>;
+export interface TypedEvent<T extends EventType> extends WharfEvent { type: T; payload: EventPayload<T> }
+
+/** Actor for changes that came from a platform, not a person. */
+export const SYSTEM_ACTOR = 'system';
+
+/**
+ * Deterministic id for an event caused by outside data: platform + shop + order id + platform
+ * modified time + payload hash. The same data pulled twice (one PC or two) yields the same id;
+ * two changes in the same second differ by payload hash, so both are kept.
+ */
+export function externalEventId(platform: string, shopId: string, orderId: string, modifiedAt: number, payloadHash: string): string {
+  const h = sha256Hex(`${platform}\u0000${shopId}\u0000${orderId}\u0000${modifiedAt}\u0000${payloadHash}`);
+  // Shaped like a UUID (version nibble 8 = "custom") so every event id has one format.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function newEventId(): string {
+  return uuidv7();
+}
+
+export function orderPulledEvent(order: NormalizedOrder, payloadHash: string, source: OrderPulledPayload['source']): TypedEvent<'order.pulled'> {
+  return {
+    id: externalEventId(order.platform, order.shopId, order.orderId, order.modifiedAt, payloadHash),
+    type: 'order.pulled',
+    // the platform's own modified time: deterministic, so two PCs write identical events
+    at: order.modifiedAt,
+    actor: SYSTEM_ACTOR,
+    device: `shop:${order.shopId}`,
+    orderKey: `${order.platform}:${order.shopId}:${order.orderId}`,
+    payload: { order, payloadHash, source },
+  };
+}
+
+/** Parses a payload for its type; unknown types pass through (forward compatibility). */
+export function parseEventPayload(ev: WharfEvent): WharfEvent {
+  const schema = (EVENT_PAYLOADS as Record<string, z.ZodType>)[ev.type];
+  return schema ? { ...ev, payload: schema.parse(ev.payload) } : ev;
+}

@@ -1,0 +1,57 @@
+// Folds order events into the order projection. Pure, idempotent and order-independent:
+// the same events applied twice, or split into any batches in any order, give the same row.
+import type { Hold, NormalizedOrder, OrderRow } from '../domain/types';
+import { fulfilmentAfterChannel } from '../domain/fulfilment';
+import type { TypedEvent } from './envelope';
+
+/** Search tokens for the pool's one multi-entry index. */
+export function searchTerms(o: NormalizedOrder): string[] {
+  const t = new Set<string>();
+  t.add(`o:${o.orderId}`);
+  for (const l of o.lines) {
+    if (l.trackingNo) t.add(`t:${l.trackingNo.toUpperCase()}`);
+    if (l.lineId !== o.orderId) t.add(`o:${l.lineId}`);
+  }
+  if (o.receiver.phoneTail) t.add(`p:${o.receiver.phoneTail}`);
+  if (o.receiver.nameMasked) t.add(`n:${o.receiver.nameMasked}`);
+  if (o.receiver.mergeKey) t.add(`m:${o.receiver.mergeKey}`);
+  if (o.buyerNick) t.add(`b:${o.buyerNick}`);
+  return [...t];
+}
+
+function channelHolds(o: NormalizedOrder, at: number): Hold[] {
+  const holds: Hold[] = o.channelHolds.map((code) => ({ code, source: 'channel' as const, values: { platformStatus: o.platformStatus }, at }));
+  if (o.refunding) {
+    const lines = o.lines.filter((l) => l.refundStatus && l.refundStatus !== 'SUCCESS' && l.refundStatus !== 'CLOSED' && l.refundStatus !== 'NO_REFUND');
+    holds.push({ code: 'refund_open', source: 'channel', values: { lines: lines.map((l) => `${l.lineId}:${l.refundStatus}`) }, at });
+  }
+  return holds;
+}
+
+/** True when (modifiedAt, hash) of b is newer than a: the latest platform view wins. */
+function newer(aModified: number, aHash: string, bModified: number, bHash: string): boolean {
+  return bModified > aModified || (bModified === aModified && bHash > aHash);
+}
+
+export function reduceOrderPulled(prev: OrderRow | undefined, ev: TypedEvent<'order.pulled'>): OrderRow {
+  const { order, payloadHash } = ev.payload;
+  if (prev?.eventIds.includes(ev.id)) return prev;
+  const eventIds = [...(prev?.eventIds ?? []), ev.id].sort();
+  if (prev && !newer(prev.modifiedAt, prev.viewHash, order.modifiedAt, payloadHash)) {
+    return { ...prev, eventIds, firstSeenAt: Math.min(prev.firstSeenAt, ev.at) };
+  }
+  const base = prev?.fulfilment ?? 'new';
+  const decision = fulfilmentAfterChannel(base, order.channelStatus, order.refunding);
+  const keptHolds = (prev?.holds ?? []).filter((h) => h.source !== 'channel');
+  return {
+    ...order,
+    key: ev.orderKey!,
+    fulfilment: decision.fulfilment,
+    holds: [...keptHolds, ...channelHolds(order, order.modifiedAt)],
+    eventIds,
+    viewHash: payloadHash,
+    firstSeenAt: Math.min(prev?.firstSeenAt ?? ev.at, ev.at),
+    updatedAt: Math.max(prev?.updatedAt ?? 0, order.modifiedAt),
+    terms: searchTerms(order),
+  };
+}
