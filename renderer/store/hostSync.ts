@@ -7,6 +7,9 @@ import type { Ingestor } from './ingestClient';
 import type { Transport } from '../transport/types';
 import { pumpJournal } from './journal';
 
+/** Largest merged ingest transaction, in orders. */
+export const MERGE_LIMIT = 2000;
+
 export interface HostSyncDeps {
   db: WharfDB;
   host: Client;
@@ -45,14 +48,41 @@ export function startHostSync(d: HostSyncDeps): () => void {
       if (again) { again = false; pump(); }
     });
   };
-  // Batches are ingested one at a time, in arrival order, then acknowledged.
-  let chain: Promise<unknown> = Promise.resolve();
+  // Batches are ingested in arrival order. Those that queue up while the worker is busy are
+  // merged into one transaction (up to MERGE_LIMIT orders): a promotion burst of small pages
+  // costs a few large writes instead of hundreds of small ones. Each is acked after commit.
+  const queue: InboxBatch[] = [];
+  let draining = false;
+  const drain = async () => {
+    if (draining) return;
+    draining = true;
+    try {
+      while (queue.length) {
+        const take: InboxBatch[] = [];
+        let n = 0;
+        while (queue.length && (take.length === 0 || n + queue[0]!.orders.length <= MERGE_LIMIT)) {
+          const b = queue.shift()!;
+          if (take.some((t) => t.batchId === b.batchId)) continue;
+          take.push(b);
+          n += b.orders.length;
+        }
+        const merged: InboxBatch = { ...take[0]!, orders: take.flatMap((b) => b.orders), quarantine: take.flatMap((b) => b.quarantine) };
+        try {
+          await d.ingestor.ingest(merged);
+          await Promise.all(take.map((b) => d.host['inbox.ack']({ batchId: b.batchId })));
+          pump();
+        } catch (e) {
+          // not acked: the host keeps it and re-delivers on the next connect or redeliver
+          report(`ingest of batches ${take.map((b) => b.batchId).join(', ')}`, e);
+        }
+      }
+    } finally {
+      draining = false;
+    }
+  };
   const onBatch = (b: InboxBatch) => {
-    chain = chain.then(async () => {
-      await d.ingestor.ingest(b);
-      await d.host['inbox.ack']({ batchId: b.batchId });
-      pump();
-    }).catch((e) => report(`ingest of batch ${b.batchId}`, e));
+    queue.push(b);
+    void drain();
   };
   const refresh = async () => {
     try {

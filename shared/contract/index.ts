@@ -146,7 +146,8 @@ export class WharfError extends Error {
 /** Wire messages (WebSocket). The same names are the IPC channels in the desktop shell. */
 export const ClientMessage = z.strictObject({ t: z.literal('req'), id: z.number().int().nonnegative(), name: z.string(), input: z.unknown() });
 export type ClientMessage = z.infer<typeof ClientMessage>;
-export const ServerMessage = z.discriminatedUnion('t', [
+// a plain union: two variants share t:'res' (told apart by ok), which discriminatedUnion refuses
+export const ServerMessage = z.union([
   z.object({ t: z.literal('res'), id: z.number().int(), ok: z.literal(true), output: z.unknown() }),
   z.object({ t: z.literal('res'), id: z.number().int().nullable(), ok: z.literal(false), error: ContractError }),
   z.object({ t: z.literal('evt'), name: z.string(), payload: z.unknown() }),

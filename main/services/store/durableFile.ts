@@ -8,7 +8,7 @@ export function writeFileDurable(file: string, data: string | Uint8Array, mode =
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, 'w', mode);
   try {
-    fs.writeSync(fd, data);
+    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -31,7 +31,7 @@ export class ShopStore {
     this.persisted = readJsonFile<ShopConfig[]>(this.file) ?? [];
   }
 
-  private save(): void { writeFileDurable(this.file, JSON.stringify(this.persisted, null, 1)); }
+  private persist(): void { writeFileDurable(this.file, JSON.stringify(this.persisted, null, 1)); }
 
   /** Real (non-demo) shops configured: demo mode's "auto" turns off once there is one. */
   realShopCount(): number { return this.persisted.length; }
@@ -93,7 +93,7 @@ export class ShopStore {
     if (d.secret) { this.secrets.set(`shop:${id}:secret`, d.secret); changed.push('secret'); }
     if (d.session) { this.secrets.set(`shop:${id}:session`, d.session); changed.push('session'); }
     this.persisted = existing ? this.persisted.map((s) => (s.id === id ? next : s)) : [...this.persisted, next];
-    this.save();
+    this.persist();
     return { shop: this.toPublic(next), created: !existing, changed };
   }
 
@@ -105,7 +105,7 @@ export class ShopStore {
       this.persisted.push({ ...s, demo: false });
       dirty = true;
     }
-    if (dirty) this.save();
+    if (dirty) this.persist();
   }
 
   remove(id: string): ShopConfig {
@@ -117,7 +117,7 @@ export class ShopStore {
     this.persisted = this.persisted.filter((x) => x.id !== id);
     this.secrets.delete(`shop:${id}:secret`);
     this.secrets.delete(`shop:${id}:session`);
-    this.save();
+    this.persist();
     return s;
   }
 }

@@ -1,0 +1,177 @@
+// The host's services, composed once. Both binders (serve's WebSocket now, Electron IPC next)
+// mount exactly these handlers; nothing here knows which transport carries a request.
+import fs from 'node:fs';
+import type { z } from 'zod';
+import type { Clock } from '../../shared/clock';
+import { requests, WharfError, type Actor, type EventName, type EventPayloadOf, type RequestInput, type RequestName, type RequestOutput } from '../../shared/contract';
+import { can, type Permission } from '../../shared/domain/permissions';
+import type { HostConfig } from './config';
+import { Inbox } from './store/inbox';
+import { Journal } from './store/journal';
+import { CursorStore } from './store/cursors';
+import { openSecretBox } from './store/secrets';
+import { ShopStore } from './store/shops';
+import { CompanyStore, parseCompanySetup, readCompanyFile } from './store/company';
+import { SyncEngine, toPlatformError } from './sync/syncEngine';
+import { entryToBatch } from './sync/delivery';
+import { connectorFor, mapFor } from './platforms/registry';
+import type { ConnectorDeps } from './platforms/types';
+import { startDemo, demoCompanySetup, type DemoHandle } from './demo/demo';
+
+export type Handlers = { [N in RequestName]: (input: z.output<(typeof requests)[N]['input']>) => Promise<RequestOutput<N>> };
+export type EventSink = <N extends EventName>(name: N, payload: EventPayloadOf<N>) => void;
+
+export interface Host {
+  readonly config: HostConfig;
+  readonly handlers: Handlers;
+  /** subscribe to host → renderer events; returns unsubscribe */
+  subscribe(sink: EventSink): () => void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  demoInfo(): { on: boolean; reason: string; channels: { platform: 'taobao'; url: string }[] };
+  readonly sync: SyncEngine;
+}
+
+export interface HostOptions {
+  clock: Clock;
+  version: string;
+  connectorDeps?: Partial<ConnectorDeps>;
+  log?: (msg: string) => void;
+}
+
+export function createHost(config: HostConfig, opts: HostOptions): Host {
+  const log = opts.log ?? ((m: string) => process.stderr.write(`[wharf] ${m}\n`));
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const secrets = openSecretBox(config.dataDir);
+  const shops = new ShopStore(config.dataDir, secrets);
+  const inbox = new Inbox(config.dataDir);
+  const journal = new Journal(config.dataDir);
+  const cursors = new CursorStore(config.dataDir);
+  const company = new CompanyStore(config.dataDir);
+  const sinks = new Set<EventSink>();
+  const emit: EventSink = (name, payload) => { for (const s of sinks) s(name, payload); };
+  const startedAt = opts.clock.now();
+  let demo: DemoHandle | undefined;
+  let demoReason = '';
+
+  const deps: ConnectorDeps = { clock: opts.clock, ...opts.connectorDeps };
+  const sync = new SyncEngine({
+    clock: opts.clock, shops, inbox, cursors,
+    connectorFor: (c) => connectorFor(c, deps),
+    deliver: (entry) => emit('inbox.batch', entryToBatch(entry, mapFor)),
+    onStatus: (s) => emit('sync.status', s),
+    initialLookbackMs: config.initialLookbackMs,
+    overlapMs: config.overlapMs,
+    log,
+  });
+
+  /** The operator must exist in the company setup and hold the permission. */
+  const authorize = (actor: Actor, permission: Permission) => {
+    const users = company.current?.snapshot.users ?? [];
+    const u = users.find((x) => x.id === actor.userId);
+    if (!u) throw new WharfError('forbidden', `operator "${actor.userId}" is not a user of this company; switch operator and try again`);
+    if (!can(u.role, permission)) throw new WharfError('forbidden', `${u.name} (${u.role}) may not ${permission}; switch to an ops lead or admin`);
+    return u;
+  };
+
+  const shopsChanged = () => emit('shops.changed', { shops: shops.list() });
+
+  const handlers: Handlers = {
+    'app.info': async () => ({ version: opts.version, startedAt, demo: hostDemoInfo(), dataDir: config.dataDir, now: opts.clock.now() }),
+    'company.snapshot': async () => {
+      if (!company.current) throw new WharfError('unavailable', 'no company is set up yet; load a company-setup file in Settings or start with WHARF_SEED=path');
+      return company.current.snapshot;
+    },
+    'company.load': async ({ actor, setup }) => {
+      if (company.current) authorize(actor, 'company.load');
+      const parsed = parseCompanySetup(setup, 'from Settings');
+      const loaded = company.load(parsed, true);
+      shops.ensureFromSetup(parsed.shops.filter((s) => !s.demo));
+      shopsChanged();
+      emit('company.changed', { revision: loaded.snapshot.revision });
+      return { name: parsed.company.name, skus: parsed.skus.length, warehouses: parsed.warehouses.length, shops: parsed.shops.length, users: parsed.users.length };
+    },
+    'shops.list': async () => shops.list(),
+    'shops.save': async ({ actor, shop }) => {
+      authorize(actor, 'shops.manage');
+      const saved = shops.save(shop);
+      log(`shop ${saved.shop.id} ${saved.created ? 'added' : 'updated'} by ${actor.userId}: ${saved.changed.join(', ')}`);
+      shopsChanged();
+      if (saved.changed.some((c) => c !== 'name' && c !== 'pullIntervalMin')) sync.refreshShops();
+      if (!saved.created) void sync.pull(saved.shop.id);
+      return saved.shop;
+    },
+    'shops.remove': async ({ actor, shopId }) => {
+      authorize(actor, 'shops.manage');
+      shops.remove(shopId);
+      sync.forget(shopId);
+      shopsChanged();
+      return { ok: true as const };
+    },
+    'shops.test': async ({ shopId, draft }) => {
+      const creds = draft ? shops.draftCredentials(draft) : shopId ? shops.credentials(shopId) : undefined;
+      if (!creds) throw new WharfError('invalid_input', 'give a shopId or a draft to test');
+      const t0 = opts.clock.now();
+      const began = performance.now();
+      try {
+        await connectorFor(creds, { ...deps, sleep: async () => undefined }).test();
+        return { ok: true, latencyMs: Math.round(performance.now() - began) };
+      } catch (e) {
+        return { ok: false, latencyMs: Math.round(performance.now() - began), error: toPlatformError(e, t0) };
+      }
+    },
+    'sync.status': async () => sync.status(),
+    'sync.pullNow': async ({ actor, shopId }) => {
+      authorize(actor, 'orders.pull');
+      return { started: sync.pullNow(shopId) };
+    },
+    'inbox.ack': async ({ batchId }) => ({ trimmed: inbox.ack(batchId) }),
+    'inbox.redeliver': async () => {
+      const pending = inbox.pending();
+      for (const e of pending) emit('inbox.batch', entryToBatch(e, mapFor));
+      return { batches: pending.length };
+    },
+    'journal.append': async ({ events }) => ({ appended: journal.append(events), total: journal.total }),
+    'journal.info': async () => ({ total: journal.total }),
+    'journal.read': async ({ offset, limit }) => journal.read(offset, limit),
+  };
+
+  function hostDemoInfo() {
+    return { on: !!demo, reason: demoReason, channels: demo ? [{ platform: 'taobao' as const, url: demo.url }] : [] };
+  }
+
+  return {
+    config,
+    handlers,
+    sync,
+    subscribe(sink) { sinks.add(sink); return () => sinks.delete(sink); },
+    demoInfo: hostDemoInfo,
+    async start() {
+      if (config.seedPath) {
+        const setup = readCompanyFile(config.seedPath);
+        company.load(setup, true);
+        shops.ensureFromSetup(setup.shops.filter((s) => !s.demo));
+        log(`company "${setup.company.name}" loaded from WHARF_SEED=${config.seedPath}`);
+      }
+      const wantDemo = config.demo === 'on' || (config.demo === 'auto' && shops.realShopCount() === 0);
+      demoReason = config.demo === 'on' ? 'WHARF_DEMO=1' : config.demo === 'off' ? 'WHARF_DEMO=0' : wantDemo ? 'no real shop is configured' : 'a real shop is configured';
+      if (wantDemo) {
+        if (!company.current) company.load(demoCompanySetup(), false);
+        // the simulator is listening and holds its backlog before start() resolves (and so before /healthz answers)
+        demo = await startDemo(config, company.current!.setup, shops, opts.clock);
+        log(`demo mode (${demoReason}): Taobao simulator at ${demo.url}`);
+      }
+      sync.start();
+    },
+    async stop() {
+      sync.stop();
+      await demo?.close();
+      demo = undefined;
+    },
+  };
+}
+
+/** Parses a request's input with its schema (binders call this before the handler). */
+export function parseInput<N extends RequestName>(name: N, input: unknown): RequestInput<N> {
+  return requests[name].input.parse(input) as RequestInput<N>;
+}

@@ -1,0 +1,28 @@
+// window.wharfDiagnostics: read-only access to the local store for support tools and the
+// benchmarks (the schema is a documented public contract). Nothing here mutates data.
+import type { WharfDB } from './db';
+import { countPool, poolKeys, queryPool, type PoolFilter } from './pool';
+
+export interface WharfDiagnostics {
+  db: WharfDB;
+  queryPool(f: PoolFilter, limit?: number): ReturnType<typeof queryPool>;
+  countPool(f: PoolFilter): Promise<number>;
+  poolKeys(f: PoolFilter): Promise<string[]>;
+  counts(): Promise<Record<string, number>>;
+}
+
+export function installDiagnostics(db: WharfDB): WharfDiagnostics {
+  const diag: WharfDiagnostics = {
+    db,
+    queryPool: (f, limit = 50) => queryPool(db, f, limit),
+    countPool: (f) => countPool(db, f),
+    poolKeys: (f) => poolKeys(db, f),
+    async counts() {
+      const out: Record<string, number> = {};
+      for (const t of db.tables) out[t.name] = await t.count();
+      return out;
+    },
+  };
+  (globalThis as { wharfDiagnostics?: WharfDiagnostics }).wharfDiagnostics = diag;
+  return diag;
+}
