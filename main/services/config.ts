@@ -12,7 +12,8 @@ export interface HostConfig {
   seedPath?: string;
   /** how far back the first pull of a new shop reaches */
   initialLookbackMs: number;
-  /** each pull re-reads this much before its cursor: rows can become visible late (§1.4) */
+  /** each pull re-reads this much before its cursor: rows can become visible late, with a
+   *  `modified` minutes in the past (platforms.md §1.4) */
   overlapMs: number;
   /** demo simulator: orders in the backlog and its span */
   demoOrders: number;
@@ -49,7 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HostConfig {
     demo: demoRaw === '1' ? 'on' : demoRaw === '0' ? 'off' : 'auto',
     seedPath: env.WHARF_SEED ? path.resolve(env.WHARF_SEED) : undefined,
     initialLookbackMs: intEnv(env, 'WHARF_LOOKBACK_DAYS', 7, 1, 90) * 86_400_000,
-    overlapMs: 5 * 60_000,
+    overlapMs: 15 * 60_000,
     demoOrders: intEnv(env, 'WHARF_DEMO_ORDERS', 300, 0, 1_000_000),
     demoSpanMs: 72 * 3600_000,
     demoArrivalsPerMin: 2,

@@ -164,7 +164,7 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
       sync.start();
     },
     async stop() {
-      sync.stop();
+      await sync.stop();
       await demo?.close();
       demo = undefined;
     },

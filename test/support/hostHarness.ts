@@ -30,7 +30,8 @@ export function tempDir(prefix = 'wharf-test-'): string {
 }
 
 export function testConfig(dataDir: string, over: Partial<HostConfig> = {}): HostConfig {
-  return { ...readConfig({}), dataDir, demo: 'off', ...over };
+  // two days back is plenty for the simulators' backlogs and keeps the first pull short
+  return { ...readConfig({}), dataDir, demo: 'off', initialLookbackMs: 2 * 86_400_000, ...over };
 }
 
 export function makeHost(dataDir: string, opts: { clock?: Clock; config?: Partial<HostConfig> } = {}): Host {

@@ -25,7 +25,7 @@ export interface SyncDeps {
 
 interface ShopRun {
   running?: Promise<void>;
-  again: boolean;
+  queued?: Promise<void>;
   cancelTimer?: () => void;
   lastPullAt?: number;
   lastSuccessAt?: number;
@@ -52,7 +52,7 @@ export class SyncEngine {
 
   private run(shopId: string): ShopRun {
     let r = this.runs.get(shopId);
-    if (!r) this.runs.set(shopId, (r = { again: false, lastPulled: 0, totalPulled: 0 }));
+    if (!r) this.runs.set(shopId, (r = { lastPulled: 0, totalPulled: 0 }));
     return r;
   }
 
@@ -62,9 +62,15 @@ export class SyncEngine {
     for (const s of this.d.shops.all()) void this.pull(s.id);
   }
 
-  stop(): void {
+  /** Stops the schedule and waits for pulls in flight (they stop at the next window). */
+  async stop(): Promise<void> {
     this.stopped = true;
-    for (const r of this.runs.values()) r.cancelTimer?.();
+    const inFlight: Promise<void>[] = [];
+    for (const r of this.runs.values()) {
+      r.cancelTimer?.();
+      if (r.running) inFlight.push(r.running);
+    }
+    await Promise.allSettled(inFlight);
   }
 
   /** Re-reads the shop list (after save/remove): new shops pull now, removed ones stop. */
@@ -113,16 +119,22 @@ export class SyncEngine {
     return ids;
   }
 
-  /** Resolves when the pull (including a queued re-run) is done. */
+  /**
+   * Pulls one shop now. If a pull is already running, one more runs right after it (a "pull
+   * now" during a pull must see changes made since it began); the promise covers that re-run.
+   */
   pull(shopId: string): Promise<void> {
     const r = this.run(shopId);
-    if (r.running) { r.again = true; return r.running; }
+    if (this.stopped) return Promise.resolve();
+    if (r.running) {
+      r.queued ??= r.running.then(() => { r.queued = undefined; return this.pull(shopId); });
+      return r.queued;
+    }
     r.cancelTimer?.();
     r.running = this.pullOnce(shopId).finally(() => {
       r.running = undefined;
       if (this.stopped || !this.d.shops.get(shopId)) return;
-      if (r.again) { r.again = false; void this.pull(shopId); return; }
-      this.schedule(shopId);
+      if (!r.queued) this.schedule(shopId);
       this.emit(shopId);
     });
     this.emit(shopId);
