@@ -1,0 +1,20 @@
+// Public API of the Taobao / Tmall (TOP) platform folder.
+export { signTop, topSignBase, formatTopTimestamp } from './sign';
+export { createTaobaoConnector, TAOBAO_MAX_WINDOW_MS, LIST_FIELDS, FULLINFO_FIELDS } from './client';
+export type { TaobaoConnector, TaobaoConnectorOptions } from './client';
+export { mapTaobaoTrade } from './map';
+export { taobaoChannelStatus, TAOBAO_STATUS_TABLE, TAOBAO_REFUNDING_STATES, UnknownStatusError } from './statusTable';
+export type { StatusRow, TaobaoStatusInput, TaobaoStatusResult } from './statusTable';
+export { generateTrades, newTrade, newTid, DEFAULT_SELLER_NICK } from './generate';
+export type { GenerateOptions } from './generate';
+export { DEFAULT_CATALOG, resolveCatalogItem } from './catalog';
+export type { CatalogItem } from './catalog';
+export { startTaobaoSimulator } from './simulator';
+export type { TaobaoSimulator, TaobaoSimulatorOptions, SimCall, SimInfo } from './simulator';
+export type { SimCredentials } from './simGateway';
+export { FAULT_KINDS } from './simFaults';
+export type { FaultKind, FaultConfig, FaultTiming } from './simFaults';
+export type { PrivacyMode } from './simStore';
+export { isTaobaoCipher, maskName, maskPhone, maskAddress, phoneTailOf } from './privacy';
+export { parseJsonKeepingBigInts } from './json';
+export type { TbTrade, TbOrder, ReceiverPlain } from './trade';
