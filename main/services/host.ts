@@ -120,6 +120,17 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
         return { ok: false, latencyMs: Math.round(performance.now() - began), error: toPlatformError(e, t0) };
       }
     },
+    'orders.revealReceiver': async ({ actor, shopId, orderId, mergeKey, scene }) => {
+      const user = authorize(actor, 'receiver.reveal');
+      // logged without the plaintext; the renderer also records a receiver.revealed event
+      log(`receiver of ${shopId}/${orderId} revealed to ${user.name} (${user.role}) on ${actor.device}, scene ${scene}`);
+      try {
+        return await connectorFor(shops.credentials(shopId), deps).revealReceiver({ orderId, mergeKey, scene });
+      } catch (e) {
+        const pe = toPlatformError(e, opts.clock.now());
+        throw new WharfError('platform_error', `the platform refused to decrypt this receiver: ${pe.code} ${pe.message}`, { platform: pe });
+      }
+    },
     'sync.status': async () => sync.status(),
     'sync.pullNow': async ({ actor, shopId }) => {
       authorize(actor, 'orders.pull');

@@ -77,6 +77,16 @@ export const ShopDraft = z.strictObject({
 });
 export type ShopDraft = z.infer<typeof ShopDraft>;
 
+/** A decrypted receiver: shown to the operator who asked, never written to the store. */
+export const PlainReceiver = z.object({
+  name: z.string(), mobile: z.string(), phone: z.string(),
+  province: z.string(), city: z.string(), district: z.string(), town: z.string(), address: z.string(),
+});
+export type PlainReceiver = z.infer<typeof PlainReceiver>;
+
+/** Taobao decrypt scenes (platforms.md §1.7); the operator picks why they need the data. */
+export const REVEAL_SCENES = ['1001', '1002', '1003', '1004', '1005', '1006', '1007', '2001', '2002'] as const;
+
 const none = z.strictObject({});
 const ok = z.object({ ok: z.literal(true) });
 
@@ -93,6 +103,10 @@ export const requests = {
   'shops.test': {
     input: z.strictObject({ shopId: z.string().optional(), draft: ShopDraft.optional() }),
     output: z.object({ ok: z.boolean(), latencyMs: z.number(), error: PlatformError.optional() }),
+  },
+  'orders.revealReceiver': {
+    input: z.strictObject({ actor: Actor, shopId: z.string(), orderId: z.string(), mergeKey: z.string(), scene: z.enum(REVEAL_SCENES) }),
+    output: PlainReceiver,
   },
   'sync.status': { input: none, output: z.array(ShopSyncStatus) },
   'sync.pullNow': { input: z.strictObject({ actor: Actor, shopId: z.string().optional() }), output: z.object({ started: z.array(z.string()) }) },

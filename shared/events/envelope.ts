@@ -23,6 +23,8 @@ export const EVENT_PAYLOADS = {
   'company.loaded': z.object({ name: z.string(), skus: z.number().int(), warehouses: z.number().int(), shops: z.number().int(), users: z.number().int() }),
   'order.quarantined': z.object({ shopId: z.string(), orderId: z.string().optional(), reason: z.string() }),
   'journal.replayed': z.object({ events: z.number().int() }),
+  /** who saw a decrypted receiver, for which order and why; the plaintext is never in an event */
+  'receiver.revealed': z.object({ shopId: z.string(), orderId: z.string(), scene: z.string() }),
 } as const;
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;

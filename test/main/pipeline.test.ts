@@ -133,6 +133,28 @@ describe('pull path against the Taobao simulator', () => {
     await r.dispose();
   });
 
+  it('reveals a receiver only to a permitted operator, through the platform decrypt API', async () => {
+    const host = makeHost(tempDir(), { clock: sim.clock });
+    const r = attachRenderer(host);
+    const shopId = await connectShop(host);
+    await host.sync.pull(shopId);
+    await r.settle();
+    const row = (await r.db.orders.toArray()).find((o) => o.receiver.mergeKey && o.receiver.phoneTail)!;
+    const plain = await host.handlers['orders.revealReceiver']({ actor: ADMIN, shopId, orderId: row.orderId, mergeKey: row.receiver.mergeKey, scene: '1006' });
+    expect(plain.mobile.endsWith(row.receiver.phoneTail)).toBe(true);
+    expect(plain.name[0]).toBe(row.receiver.nameMasked[0]);
+    expect(plain.province).toBe(row.receiver.province);
+    // the decrypted data is not in the store
+    expect(JSON.stringify(await r.db.orders.get(row.key))).not.toContain(plain.mobile);
+    await expect(host.handlers['orders.revealReceiver']({ actor: { userId: 'u-pack', device: 'd' }, shopId, orderId: row.orderId, mergeKey: row.receiver.mergeKey, scene: '1006' }))
+      .rejects.toMatchObject({ code: 'forbidden' });
+    await expect(host.handlers['orders.revealReceiver']({ actor: ADMIN, shopId, orderId: row.orderId, mergeKey: 'not-the-oaid', scene: '1006' }))
+      .rejects.toMatchObject({ code: 'platform_error', extra: { platform: { code: '15', subCode: 'isv.oaid-decrypt-fail' } } });
+    expect(sim.calls().some((c) => c.api === 'taobao.top.oaid.decrypt' && c.status === 200)).toBe(true);
+    await host.stop();
+    await r.dispose();
+  });
+
   it('refuses shop changes from an operator whose role may not manage shops', async () => {
     const host = makeHost(tempDir(), { clock: sim.clock });
     await host.handlers['company.load']({ actor: ADMIN, setup: TEST_COMPANY });

@@ -1,6 +1,7 @@
 // What every platform connector gives the sync engine. One folder per platform implements it.
 import type { NormalizedOrder, Platform, SignMethod } from '../../../shared/domain/types';
 import type { Clock } from '../../../shared/clock';
+import type { PlainReceiver } from '../../../shared/contract';
 
 export interface ShopCredentials {
   shopId: string;
@@ -52,6 +53,11 @@ export interface Connector {
   pull(opts: PullOptions): Promise<{ pages: number; orders: number }>;
   /** payload → Order; throws MapError (with where) for a malformed payload */
   map(payload: unknown, shopId: string): NormalizedOrder;
+  /**
+   * The decrypted receiver of one order (a permissioned, logged action; the result is shown,
+   * never stored). `scene` is the platform's decrypt purpose code.
+   */
+  revealReceiver(q: { orderId: string; mergeKey: string; scene: string }): Promise<PlainReceiver>;
   /** the platform's largest window for one incremental query, ms */
   readonly maxWindowMs: number;
 }

@@ -240,6 +240,15 @@ export function createTaobaoConnector(creds: ShopCredentials, deps: ConnectorDep
         page_no: '1', page_size: '1', use_has_next: 'true',
       });
     },
+    async revealReceiver({ orderId, mergeKey, scene }) {
+      if (!mergeKey) throw new PlatformCallError('taobao.top.oaid.decrypt', 'no_oaid', 'this order carries no oaid, so Taobao cannot decrypt it; pull it again with receiver fields', false);
+      const body = await call('taobao.top.oaid.decrypt', { query_list: JSON.stringify([{ oaid: mergeKey, tid: orderId, scene }]) });
+      const list = (body.receiver_list ?? (isObj(body.receiver_list) ? (body.receiver_list as Obj).receiver : undefined)) as Obj[] | undefined;
+      const r = Array.isArray(list) ? list.find((x) => String(x.tid) === orderId) ?? list[0] : undefined;
+      if (!r) throw new PlatformCallError('taobao.top.oaid.decrypt', 'empty', 'Taobao returned no receiver for this order', false);
+      const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+      return { name: str(r.name), mobile: str(r.mobile), phone: str(r.phone), province: str(r.state), city: str(r.city), district: str(r.district), town: str(r.town), address: str(r.address_detail) };
+    },
     async pull(opts) {
       if (!(opts.end >= opts.start)) throw new Error(`pull: end (${opts.end}) is before start (${opts.start})`);
       const delivered = new Map<string, number>();

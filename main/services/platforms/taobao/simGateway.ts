@@ -40,6 +40,7 @@ const API_METHODS = [
   'taobao.trade.fullinfo.get',
   'taobao.logistics.offline.send',
   'taobao.item.quantity.update',
+  'taobao.top.oaid.decrypt',
 ] as const;
 type ApiMethod = (typeof API_METHODS)[number];
 
@@ -220,6 +221,29 @@ function quantityUpdate(ctx: GatewayContext, p: Record<string, string>): Record<
   };
 }
 
+/** Decrypt scenes TOP accepts (platforms.md §1.7). */
+const DECRYPT_SCENES = new Set(['1001', '1002', '1003', '1004', '1005', '1006', '1007', '2001', '2002']);
+
+/** taobao.top.oaid.decrypt: query_list = JSON [{oaid, tid, scene}], at most 20 per call. */
+function oaidDecrypt(ctx: GatewayContext, p: Record<string, string>): Record<string, unknown> {
+  if (!p.query_list) throw new TopError(40, 'Missing required arguments:query_list', 'isv.missing-parameter:query_list', '缺少 query_list');
+  let list: { oaid?: string; tid?: string | number; scene?: string | number }[];
+  try {
+    list = JSON.parse(p.query_list) as typeof list;
+  } catch {
+    throw new TopError(41, 'Invalid arguments:query_list', 'isv.invalid-parameter:query_list', 'query_list 不是 JSON 数组');
+  }
+  if (!Array.isArray(list) || list.length === 0 || list.length > 20) throw new TopError(41, 'Invalid arguments:query_list', 'isv.invalid-parameter:query_list', 'query_list 需 1–20 条');
+  const receivers = list.map((q) => {
+    const tid = String(q.tid ?? '');
+    if (!DECRYPT_SCENES.has(String(q.scene ?? ''))) throw new TopError(15, 'Remote service error', 'isv.invalid-parameter:scene', `不支持的解密场景 ${String(q.scene)}`);
+    const plain = ctx.store.receiverFor(tid, String(q.oaid ?? ''));
+    if (!plain) throw new TopError(15, 'Remote service error', 'isv.oaid-decrypt-fail', `oaid 与订单 ${tid} 不匹配或已失效`);
+    return { oaid: q.oaid, tid, name: plain.name, mobile: plain.phone, phone: '', address_detail: plain.detail, state: plain.province, city: plain.city, district: plain.district, town: plain.town ?? '' };
+  });
+  return { receiver_list: receivers };
+}
+
 /** simplify=false: a `<api>_response` root and XML-style wrapped lists (UNCONFIRMED detail, §1.1). */
 function unsimplify(method: string, payload: Record<string, unknown>): Record<string, unknown> {
   const wrapTrade = (t: Record<string, unknown>) => (Array.isArray(t.orders) ? { ...t, orders: { order: t.orders } } : t);
@@ -257,6 +281,7 @@ export function handleTopCall(ctx: GatewayContext, p: Record<string, string>): G
       case 'taobao.trade.fullinfo.get': payload = fullinfoGet(ctx, p); break;
       case 'taobao.logistics.offline.send': payload = offlineSend(ctx, p); break;
       case 'taobao.item.quantity.update': payload = quantityUpdate(ctx, p); break;
+      case 'taobao.top.oaid.decrypt': payload = oaidDecrypt(ctx, p); break;
     }
     const body = p.simplify === 'true' ? { ...payload, request_id: requestId() } : unsimplify(method, { ...payload, request_id: requestId() });
     return reply(200, toWire(JSON.stringify(body)), null);

@@ -50,6 +50,8 @@ export class SimStore {
   readonly served = new Set<string>();
   private stock = new Map<string, { numIid: string; skuId: string; outerSkuId: string; qty: number; modified: number }>();
   private lateEdits = 0;
+  /** what taobao.top.oaid.decrypt gives back: the plain receiver behind each trade's ciphertext */
+  private receivers = new Map<string, import('./trade').ReceiverPlain>();
 
   constructor(private opts: StoreOptions, now: number) {
     this.lastAdvanced = now;
@@ -195,11 +197,19 @@ export class SimStore {
     } as TbOrder;
   }
 
+  /** The plain receiver of a trade, if the oaid still matches it (oaid.decrypt). */
+  receiverFor(tid: string, oaid: string): import('./trade').ReceiverPlain | undefined {
+    const t = this.recs.get(tid)?.trade;
+    if (!t || t.oaid !== oaid) return undefined;
+    return this.receivers.get(tid);
+  }
+
   /** Plain receiver → the platform's ciphertext, masks and shop-scoped oaid. */
   private toPlatform(input: TbTrade): TbTrade {
     const { receiver_plain: plain, merge_key: mergeKey, ...t } = input;
     const scope = `${this.opts.shopId}:${this.opts.appKey}`;
     if (plain) {
+      this.receivers.set(String(t.tid), plain);
       const key = this.opts.shopId;
       if (this.opts.privacy === 'cipher') {
         t.receiver_name = encryptTaobao('text', plain.name, key);
