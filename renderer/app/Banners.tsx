@@ -1,0 +1,81 @@
+// Slim banners under the header: connection to the host, storage persistence, demo data,
+// and the journal replay offer. Each says what it means and what to do.
+import { Alert, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useJournalReplay } from '../features/settings';
+import { useAppState } from './appState';
+
+/** one slim line each: the pool needs the height */
+const BANNER_STYLES = { root: { paddingBlock: 2, fontSize: 13 } } as const;
+
+export function ConnectionBanner() {
+  const { t } = useTranslation();
+  const connection = useAppState((s) => s.connection);
+  const everOpen = useAppState((s) => s.everOpen);
+  if (connection === 'open') return null;
+  return (
+    <Alert
+      banner
+      data-testid="connection-banner"
+      type={everOpen ? 'error' : 'warning'}
+      title={everOpen ? <span><strong>{t('banner.reconnecting')}</strong>　{t('banner.offlineHint')}</span> : t('banner.connecting')}
+      styles={BANNER_STYLES}
+    />
+  );
+}
+
+export function StorageBanner() {
+  const { t } = useTranslation();
+  const storage = useAppState((s) => s.storage);
+  const dismissed = useAppState((s) => s.storageDismissed);
+  const dismiss = useAppState((s) => s.dismissStorage);
+  if (dismissed || (storage !== 'refused' && storage !== 'unavailable')) return null;
+  return (
+    <Alert
+      banner
+      data-testid="storage-banner"
+      type="warning"
+      title={<span><strong>{storage === 'refused' ? t('banner.storageRefused') : t('banner.storageUnavailable')}</strong>　{t('banner.storageHint')}</span>}
+      closable={{ onClose: dismiss, 'aria-label': t('common.dismiss') }}
+      styles={BANNER_STYLES}
+    />
+  );
+}
+
+export function DemoBanner() {
+  const { t } = useTranslation();
+  const demo = useAppState((s) => s.info?.demo);
+  const go = useAppState((s) => s.go);
+  if (!demo?.on) return null;
+  return (
+    <Alert
+      banner
+      data-testid="demo-banner"
+      type="info"
+      title={<span><strong>{t('banner.demoTitle')}</strong>　{t('banner.demoHow')}</span>}
+      action={<Button size="small" onClick={() => go('shops')}>{t('banner.demoGoShops')}</Button>}
+      styles={BANNER_STYLES}
+    />
+  );
+}
+
+export function JournalOfferBanner() {
+  const { t } = useTranslation();
+  const state = useJournalReplay((s) => s.state);
+  const dismissed = useJournalReplay((s) => s.dismissed);
+  const dismiss = useJournalReplay((s) => s.dismiss);
+  const route = useAppState((s) => s.route);
+  const go = useAppState((s) => s.go);
+  if (state.phase !== 'offer' || dismissed || route === 'settings') return null;
+  return (
+    <Alert
+      banner
+      data-testid="journal-banner"
+      type="warning"
+      title={t('settings.journal.offer', { total: state.total })}
+      action={<Button size="small" onClick={() => go('settings')}>{t('banner.journalGo')}</Button>}
+      closable={{ onClose: dismiss, 'aria-label': t('common.dismiss') }}
+      styles={BANNER_STYLES}
+    />
+  );
+}

@@ -1,0 +1,55 @@
+// The app frame on every screen: header (brand, navigation, sound state, operator), banners,
+// the current screen, the operator switch and the scan feedback region.
+import { Layout, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { WharfDB } from '../store/db';
+import { PoolPage } from '../features/pool';
+import { SyncPanel } from '../features/sync';
+import { ShopsPage } from '../features/shops';
+import { SettingsPage } from '../features/settings';
+import { OperatorButton, OperatorModal, useOperatorRestore } from '../features/operator';
+import { ScanFeedback, useSound } from '../features/scan';
+import { useAppState } from './appState';
+import { ConnectionBanner, DemoBanner, JournalOfferBanner, StorageBanner } from './Banners';
+import { Nav } from './Nav';
+import { useGlobalHotkeys } from './hotkeys';
+
+function Screen({ db }: { db: WharfDB }) {
+  const route = useAppState((s) => s.route);
+  const info = useAppState((s) => s.info);
+  switch (route) {
+    case 'pool': return <PoolPage db={db} />;
+    case 'sync': return <SyncPanel db={db} />;
+    case 'shops': return <ShopsPage db={db} />;
+    case 'settings': return <SettingsPage db={db} info={info} />;
+  }
+}
+
+export function Shell({ db }: { db: WharfDB }) {
+  const { t } = useTranslation();
+  const demo = useAppState((s) => s.info?.demo.on);
+  const route = useAppState((s) => s.route);
+  const soundOn = useSound((s) => s.on);
+  useOperatorRestore(db, demo);
+  useGlobalHotkeys();
+
+  return (
+    <Layout style={{ height: '100vh', overflow: 'hidden' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16, height: 56, lineHeight: '56px' }}>
+        <div style={{ color: '#fff', fontSize: 20, fontWeight: 700, letterSpacing: 1, whiteSpace: 'nowrap' }}>Wharf</div>
+        <Nav />
+        {!soundOn && <Tag color="orange" data-testid="sound-off">{t('scan.soundOff')}</Tag>}
+        <OperatorButton />
+      </Layout.Header>
+      <ConnectionBanner />
+      <StorageBanner />
+      <DemoBanner />
+      <JournalOfferBanner />
+      <Layout.Content style={{ padding: 12, flex: 1, minHeight: 0, overflow: route === 'pool' ? 'hidden' : 'auto', background: '#f5f5f5' }}>
+        <Screen db={db} />
+      </Layout.Content>
+      <OperatorModal db={db} />
+      <ScanFeedback />
+    </Layout>
+  );
+}

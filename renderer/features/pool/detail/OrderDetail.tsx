@@ -1,0 +1,56 @@
+// Order detail drawer: opened by a click or Enter on a pool row, or a scan matching one order.
+// Everything is read live, so a pull that changes the order updates the open drawer.
+import { useMemo } from 'react';
+import { Drawer, Empty, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { WharfDB } from '../../../store/db';
+import { orderTimeline } from '../../../store/pool';
+import { DetailHeader, HoldsSection, LinesTable, NotesSection, ParcelsSection, ReceiverSection } from './sections';
+import { OrderTimeline } from './OrderTimeline';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section style={{ marginBottom: 20 }}>
+      <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 8 }}>{title}</Typography.Title>
+      {children}
+    </section>
+  );
+}
+
+export function OrderDetail({ db, orderKey, onClose }: { db: WharfDB; orderKey?: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const order = useLiveQuery(() => (orderKey ? db.orders.get(orderKey) : undefined), [db, orderKey]);
+  const parcels = useLiveQuery(() => (orderKey ? db.parcels.where('orderKeys').equals(orderKey).toArray() : []), [db, orderKey]) ?? [];
+  const events = useLiveQuery(() => (orderKey ? orderTimeline(db, orderKey) : []), [db, orderKey]) ?? [];
+  const usersList = useLiveQuery(() => db.users.toArray(), [db]);
+  const shopsList = useLiveQuery(() => db.shops.toArray(), [db]);
+  const users = useMemo(() => new Map((usersList ?? []).map((u) => [u.id, u])), [usersList]);
+  const shops = useMemo(() => new Map((shopsList ?? []).map((s) => [s.id, s.name])), [shopsList]);
+
+  return (
+    <Drawer
+      open={!!orderKey}
+      onClose={onClose}
+      size={960}
+      title={order ? t('detail.title', { id: order.orderId }) : t('detail.titleLoading')}
+      destroyOnHidden
+    >
+      <div data-testid="order-detail">
+        {!order ? (
+          <Empty description={orderKey ? t('detail.loading') : ''} />
+        ) : (
+          <>
+            <Section title={t('detail.overview')}><DetailHeader order={order} shopName={shops.get(order.shopId) ?? order.shopId} /></Section>
+            <Section title={t('detail.notes')}><NotesSection order={order} /></Section>
+            <Section title={t('detail.receiver')}><ReceiverSection order={order} /></Section>
+            <Section title={t('detail.lines')}><LinesTable lines={order.lines} /></Section>
+            <Section title={t('detail.parcels')}><ParcelsSection parcels={parcels} orderKey={order.key} /></Section>
+            <Section title={t('detail.holds')}><HoldsSection holds={order.holds} users={users} /></Section>
+            <Section title={t('detail.timeline')}><OrderTimeline events={events} users={users} shops={shops} /></Section>
+          </>
+        )}
+      </div>
+    </Drawer>
+  );
+}

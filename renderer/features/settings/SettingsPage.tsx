@@ -1,0 +1,23 @@
+// Settings: preferences, company setup, this device, the journal replay offer, quarantine.
+import { Space } from 'antd';
+import type { RequestOutput } from '../../../shared/contract';
+import type { WharfDB } from '../../store/db';
+import { PreferencesCard } from './PreferencesCard';
+import { CompanyCard } from './CompanyCard';
+import { DeviceCard } from './DeviceCard';
+import { JournalCard } from './JournalCard';
+import { QuarantineCard } from './QuarantineCard';
+
+export function SettingsPage({ db, info }: { db: WharfDB; info?: RequestOutput<'app.info'> }) {
+  return (
+    <div data-testid="settings-page" style={{ maxWidth: 1100 }}>
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        <PreferencesCard />
+        <JournalCard db={db} />
+        <CompanyCard db={db} />
+        <DeviceCard info={info} />
+        <QuarantineCard db={db} />
+      </Space>
+    </div>
+  );
+}
