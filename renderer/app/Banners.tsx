@@ -1,5 +1,6 @@
 // Slim banners under the header: connection to the host, storage persistence, demo data,
 // and the journal replay offer. Each says what it means and what to do.
+import { useEffect, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useJournalReplay } from '../features/settings';
@@ -8,11 +9,19 @@ import { useAppState } from './appState';
 /** one slim line each: the pool needs the height */
 const BANNER_STYLES = { root: { paddingBlock: 2, fontSize: 13 } } as const;
 
+/** A first connect on loopback takes milliseconds: only say "connecting" if it lasts. */
+const CONNECTING_GRACE_MS = 800;
+
 export function ConnectionBanner() {
   const { t } = useTranslation();
   const connection = useAppState((s) => s.connection);
   const everOpen = useAppState((s) => s.everOpen);
-  if (connection === 'open') return null;
+  const [graceOver, setGraceOver] = useState(false);
+  useEffect(() => {
+    const h = setTimeout(() => setGraceOver(true), CONNECTING_GRACE_MS);
+    return () => clearTimeout(h);
+  }, []);
+  if (connection === 'open' || (!everOpen && !graceOver)) return null;
   return (
     <Alert
       banner

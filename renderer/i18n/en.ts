@@ -125,6 +125,17 @@ export const en: Messages = {
     noHolds: 'No holds',
     holdCleared: 'Cleared by {{who}} at {{at}}',
   },
+  reveal: {
+    button: 'Show receiver in clear',
+    hide: 'Hide',
+    notAllowed: 'This operator may not see the receiver in clear (customer service, ops lead or admin can)',
+    noKey: 'This order has no platform merge key (oaid), so it cannot be decrypted',
+    scene: {
+      label: 'Reason for decrypting',
+      '1001': 'SF e-waybill', '1002': 'Tongda e-waybill', '1003': 'EMS e-waybill', '1004': 'Other e-waybill', '1005': 'Store dispatch',
+      '1006': 'Manual order', '1007': 'Drop shipping', '2001': 'After-sales', '2002': 'Customer care',
+    },
+  },
   timeline: {
     none: 'No events yet',
     who: 'By',
@@ -132,6 +143,7 @@ export const en: Messages = {
     system: 'System',
     platform: 'Platform',
     deviceShop: 'shop sync ({{shop}})',
+    thisDevice: 'this PC {{id}}',
     empty: '(empty)',
     source: { api: 'API pull', excel: 'Excel import', demo: 'demo data' },
     why: {
@@ -161,6 +173,7 @@ export const en: Messages = {
     'company.loaded': 'Company setup loaded',
     'order.quarantined': 'Order quarantined',
     'journal.replayed': 'Journal replayed',
+    'receiver.revealed': 'Receiver revealed',
   },
   duration: {
     underMinute: 'under a minute',

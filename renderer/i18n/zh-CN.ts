@@ -123,6 +123,17 @@ export const zhCN = {
     noHolds: '没有挂起',
     holdCleared: '已由 {{who}} 于 {{at}} 解除',
   },
+  reveal: {
+    button: '查看收件人明文',
+    hide: '隐藏明文',
+    notAllowed: '当前操作员无权查看收件人明文（需要客服、运营主管或管理员）',
+    noKey: '该订单没有平台合单键（oaid），无法解密',
+    scene: {
+      label: '解密用途',
+      '1001': '顺丰电子面单', '1002': '四通一达面单', '1003': 'EMS 面单', '1004': '其他面单', '1005': '门店发货',
+      '1006': '手工单', '1007': '代发', '2001': '售后', '2002': '客户关怀',
+    },
+  },
   timeline: {
     none: '暂无事件',
     who: '操作人',
@@ -130,6 +141,7 @@ export const zhCN = {
     system: '系统',
     platform: '平台',
     deviceShop: '店铺同步（{{shop}}）',
+    thisDevice: '本机 {{id}}',
     empty: '（空）',
     source: { api: '接口拉取', excel: 'Excel 导入', demo: '演示数据' },
     why: {
@@ -159,6 +171,7 @@ export const zhCN = {
     'company.loaded': '载入公司资料',
     'order.quarantined': '订单隔离',
     'journal.replayed': '日志重放',
+    'receiver.revealed': '查看收件人明文',
   },
   duration: {
     underMinute: '不到 1 分钟',

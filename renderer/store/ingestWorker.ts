@@ -1,12 +1,16 @@
 // The ingest worker: its own Dexie connection, so a promotion burst of thousands of orders
 // never blocks scanning or scrolling on the main thread.
 /// <reference lib="webworker" />
+import { z } from 'zod';
 import { WharfDB } from './db';
 import { ingestBatch, type IngestResult } from './ingest';
 import { InboxBatch } from '../../shared/contract';
 
 export type WorkerRequest = { id: number; batch: unknown; dbName?: string };
 export type WorkerResponse = { id: number; ok: true; result: IngestResult } | { id: number; ok: false; error: string };
+
+// strict CSP: no new Function in the worker either
+z.config({ jitless: true });
 
 const dbs = new Map<string, WharfDB>();
 const scope = self as unknown as DedicatedWorkerGlobalScope;

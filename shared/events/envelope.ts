@@ -15,7 +15,7 @@ export type OrderPulledPayload = z.infer<typeof OrderPulledPayload>;
 /** Event payloads by type. Later issues add types here; reducers ignore types they don't fold. */
 export const EVENT_PAYLOADS = {
   'order.pulled': OrderPulledPayload,
-  'operator.switched': z.object({ userId: z.string(), method: z.enum(['pin', 'badge']), fromUserId: z.string().optional() }),
+  'operator.switched': z.object({ userId: z.string(), method: z.enum(['pin', 'badge', 'demo']), fromUserId: z.string().optional() }),
   'operator.failed': z.object({ method: z.enum(['pin', 'badge']), userId: z.string().optional(), reason: z.string() }),
   'shop.saved': z.object({ shopId: z.string(), name: z.string(), platform: z.string(), created: z.boolean(), changed: z.array(z.string()) }),
   'shop.removed': z.object({ shopId: z.string(), name: z.string() }),

@@ -7,13 +7,13 @@ import { zhCN } from '../../renderer/i18n/zh-CN';
 import { en } from '../../renderer/i18n/en';
 import { CHANNEL_STATUSES, FULFILMENTS, PLATFORMS, ROLES } from '../../shared/domain/types';
 import { EVENT_PAYLOADS } from '../../shared/events/envelope';
-import { ERROR_CODES } from '../../shared/contract';
+import { ERROR_CODES, REVEAL_SCENES } from '../../shared/contract';
 
 function lookup(tree: unknown, key: string): unknown {
   // i18next splits on '.', but event types ("order.pulled") are single keys under "event"
   const [head, ...rest] = key.split('.');
-  const node = (tree as Record<string, unknown>)[head!];
-  if (!rest.length) return node;
+  const node = (tree as Record<string, unknown> | undefined)?.[head!];
+  if (!rest.length || node === undefined) return rest.length ? undefined : node;
   const whole = (node as Record<string, unknown> | undefined)?.[rest.join('.')];
   return typeof whole === 'string' ? whole : lookup(node, rest.join('.'));
 }
@@ -47,6 +47,7 @@ describe('translations', () => {
       ...Object.keys(EVENT_PAYLOADS).map((s) => `event.${s}`),
       ...ERROR_CODES.map((s) => `errors.${s}`),
       ...[0, 1, 2, 3, 4, 5].map((f) => `flag.f${f}`),
+      ...REVEAL_SCENES.map((s) => `reveal.scene.${s}`),
     ];
     expect(keys.filter((k) => typeof lookup(tree, k) !== 'string')).toEqual([]);
   });

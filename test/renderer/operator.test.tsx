@@ -6,7 +6,7 @@ import '../../renderer/i18n';
 import { hashPin } from '../../shared/domain/company';
 import type { UserPublic } from '../../shared/domain/types';
 import type { WharfDB } from '../../renderer/store/db';
-import { getActor, NoOperatorError, OperatorModal, signInWithBadge, signInWithPin, useOperatorStore } from '../../renderer/features/operator';
+import { getActor, NoOperatorError, OperatorModal, signInWithBadge, signInWithPin, useOperatorRestore, useOperatorStore } from '../../renderer/features/operator';
 
 const user = (id: string, name: string, role: UserPublic['role'], pin: string, badge?: string): UserPublic => ({
   id, name, role, pinSalt: `salt-${id}`, pinHash: hashPin(pin, `salt-${id}`), badge,
@@ -87,6 +87,45 @@ describe('operator modal', () => {
     expect(useOperatorStore.getState().switchOpen).toBe(false);
     await settle();
     expect((await events()).map((e) => e.type)).toEqual(['operator.failed', 'operator.switched']);
+    await view.unmount();
+  });
+});
+
+describe('who is at the PC when the app starts', () => {
+  function Restore({ demo }: { demo: boolean | undefined }) {
+    useOperatorRestore(db, demo);
+    return null;
+  }
+
+  it('demo: signs in as the first ops lead with nothing in front', async () => {
+    await db.users.put(user('u-ops0', '张主管', 'ops_lead', '1111'));
+    const view = await render(<Restore demo />);
+    await waitFor(() => useOperatorStore.getState().user, 'the demo operator');
+    expect(useOperatorStore.getState().user?.id).toBe('u-ops');
+    expect(useOperatorStore.getState().switchOpen).toBe(false);
+    await view.unmount();
+  });
+
+  it('not demo: opens the operator switch; a saved operator of this device is kept', async () => {
+    const view = await render(<Restore demo={false} />);
+    await waitFor(() => useOperatorStore.getState().switchOpen, 'the switch to open');
+    expect(useOperatorStore.getState().user).toBeUndefined();
+    await view.unmount();
+
+    useOperatorStore.setState({ user: undefined, switchOpen: false });
+    localStorage.setItem('wharf.operator', 'u-pack');
+    const again = await render(<Restore demo={false} />);
+    await waitFor(() => useOperatorStore.getState().user, 'the saved operator');
+    expect(useOperatorStore.getState().user?.id).toBe('u-pack');
+    expect(useOperatorStore.getState().switchOpen).toBe(false);
+    await again.unmount();
+  });
+
+  it('waits for app.info before deciding', async () => {
+    const view = await render(<Restore demo={undefined} />);
+    await settle(100);
+    expect(useOperatorStore.getState().user).toBeUndefined();
+    expect(useOperatorStore.getState().switchOpen).toBe(false);
     await view.unmount();
   });
 });

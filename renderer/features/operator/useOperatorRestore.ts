@@ -6,6 +6,8 @@ import { useEffect, useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { WharfDB } from '../../store/db';
 import { savedOperatorId, useOperatorStore } from './store';
+import { recordEvent } from '../../store/mutators';
+import { notifyJournal } from './journalNotify';
 
 export function useOperatorRestore(db: WharfDB, demo: boolean | undefined): void {
   // users are mirrored from the host's company snapshot; ordered by id, so "first" is stable
@@ -27,7 +29,12 @@ export function useOperatorRestore(db: WharfDB, demo: boolean | undefined): void
     if (known) { st.setUser(known); return; }
     if (demo === true) {
       const lead = users.find((u) => u.role === 'ops_lead');
-      if (lead) { st.setUser(lead); return; }
+      if (lead) {
+        st.setUser(lead);
+        // the audit trail says who acted from the start, and that demo mode chose them
+        void recordEvent(db, { userId: lead.id, device: st.device, now: Date.now }, 'operator.switched', { userId: lead.id, method: 'demo' }).then(notifyJournal);
+        return;
+      }
     }
     if (demo !== undefined && users.length && !askedOnce.current) {
       askedOnce.current = true;

@@ -1,11 +1,10 @@
 // The seller's flag (旗帜, 0–5) as a coloured flag with its name spelled out: colour is never
 // the only signal (colour-blind packers, grey-scale screens).
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 
 export const FLAG_COLOURS = ['#bfbfbf', '#f5222d', '#fadb14', '#52c41a', '#1677ff', '#722ed1'] as const;
 
-export function FlagMark({ flag, showNone = false }: { flag: number; showNone?: boolean }) {
-  const { t } = useTranslation();
+export function FlagMark({ flag, t, showNone = false }: { flag: number; t: TFunction; showNone?: boolean }) {
   if (!flag && !showNone) return null;
   const colour = FLAG_COLOURS[flag] ?? FLAG_COLOURS[0];
   const label = t(`flag.f${flag}`);

@@ -1,7 +1,7 @@
 // Small marks next to the order id saying "the buyer wrote something" / "the seller left a
 // memo", each with its word beside it and the full text in the tooltip. Inline SVG: the
 // warehouse PC may have no emoji font.
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 
 const mark: React.CSSProperties = { display: 'inline-flex', alignItems: 'center', gap: 2, whiteSpace: 'nowrap', color: '#ad4e00', fontWeight: 600 };
 
@@ -22,8 +22,7 @@ function Memo() {
   );
 }
 
-export function NoteMarks({ buyerMessage, sellerMemo }: { buyerMessage: string; sellerMemo: string }) {
-  const { t } = useTranslation();
+export function NoteMarks({ buyerMessage, sellerMemo, t }: { buyerMessage: string; sellerMemo: string; t: TFunction }) {
   return (
     <>
       {buyerMessage.trim() && <span style={mark} title={`${t('pool.buyerMessage')}：${buyerMessage}`}><Bubble />{t('pool.buyerMessageShort')}</span>}

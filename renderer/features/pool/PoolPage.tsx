@@ -19,7 +19,7 @@ export function PoolPage({ db, refresh }: { db: WharfDB; refresh?: RefreshTiming
   const openKey = usePoolFilter((s) => s.openKey);
   const open = usePoolFilter((s) => s.open);
   const applySearch = usePoolFilter((s) => s.applySearch);
-  const { keys, count, version, loading, error } = usePoolKeys(db, filter, refresh);
+  const { keys, count, partial, seed, version, loading, error } = usePoolKeys(db, filter, refresh);
   const searchRef = useRef<InputRef>(null);
 
   // "/" jumps to the search box from anywhere on the pool (when not typing elsewhere)
@@ -60,7 +60,7 @@ export function PoolPage({ db, refresh }: { db: WharfDB; refresh?: RefreshTiming
       </div>
       {error !== undefined && <Alert type="error" showIcon title={t('pool.loadFailed')} description={String((error as Error)?.message ?? error)} style={{ marginBottom: 8 }} />}
       <div style={{ flex: 1, minHeight: 320 }}>
-        <PoolTable db={db} keys={keys} version={version} loading={loading} onOpen={open} height="100%" />
+        <PoolTable db={db} keys={keys} total={partial ? count ?? 0 : keys?.length ?? 0} version={version} seed={seed} loading={loading} onOpen={open} height="100%" />
       </div>
       <OrderDetail db={db} orderKey={openKey} onClose={() => open(undefined)} />
     </div>

@@ -2,7 +2,7 @@
 // message, seller memo, flag) gets an icon next to the id and a highlighted line under the
 // items, with the full words in the tooltip.
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { OrderRow } from '../../../shared/domain/types';
 import { formatShanghai, formatShanghaiShort } from '../../../shared/time';
 import { GRID_TEMPLATE, ROW_HEIGHT } from './columns';
@@ -23,10 +23,11 @@ interface Props {
   active: boolean;
   onOpen(key: string): void;
   onFocusRow(index: number): void;
+  /** from the table's one useTranslation: rows mount by the dozen while scrolling */
+  t: TFunction;
 }
 
-export const PoolRow = memo(function PoolRow({ row, index, top, shopName, active, onOpen, onFocusRow }: Props) {
-  const { t } = useTranslation();
+export const PoolRow = memo(function PoolRow({ row, index, top, shopName, active, onOpen, onFocusRow, t }: Props) {
   const items = itemsSummary(row.lines);
   const holds = openHolds(row);
   const notes = [
@@ -61,8 +62,8 @@ export const PoolRow = memo(function PoolRow({ row, index, top, shopName, active
       <div role="gridcell" style={cell}>
         <div style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', userSelect: 'text', fontSize: 13 }} data-testid="pool-order-id">{row.orderId}</div>
         <div style={{ display: 'flex', gap: 8, fontSize: 12 }}>
-          <FlagMark flag={row.sellerFlag} />
-          <NoteMarks buyerMessage={row.buyerMessage} sellerMemo={row.sellerMemo} />
+          <FlagMark flag={row.sellerFlag} t={t} />
+          <NoteMarks buyerMessage={row.buyerMessage} sellerMemo={row.sellerMemo} t={t} />
         </div>
       </div>
       <div role="gridcell" style={cell} title={`${t('pool.col.created')} ${formatShanghai(row.createdAt)}\n${t('pool.col.paid')} ${row.paidAt ? formatShanghai(row.paidAt) : '—'}`}>
@@ -82,9 +83,9 @@ export const PoolRow = memo(function PoolRow({ row, index, top, shopName, active
         {notes ? <div style={noteLine} title={notes} data-testid="pool-note">{notes}</div> : <div style={sub}>{row.lines[0]?.skuText}</div>}
       </div>
       <div role="gridcell" style={{ ...cell, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{yuan(row.paymentFen)}</div>
-      <div role="gridcell" style={cell} title={row.platformStatus}><ChannelTag status={row.channelStatus} refunding={row.refunding} /></div>
-      <div role="gridcell" style={cell}><FulfilmentTag fulfilment={row.fulfilment} /></div>
-      <div role="gridcell" style={cell}><HoldTags holds={holds} /></div>
+      <div role="gridcell" style={cell} title={row.platformStatus}><ChannelTag status={row.channelStatus} refunding={row.refunding} t={t} /></div>
+      <div role="gridcell" style={cell}><FulfilmentTag fulfilment={row.fulfilment} t={t} /></div>
+      <div role="gridcell" style={cell}><HoldTags holds={holds} t={t} /></div>
     </div>
   );
 });

@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { OrderRow } from '../../../shared/domain/types';
 import type { WharfDB } from '../../store/db';
 import { COLUMNS, GRID_TEMPLATE, HEADER_HEIGHT, ROW_HEIGHT, TABLE_MIN_WIDTH } from './columns';
 import { PoolRow } from './PoolRow';
@@ -14,7 +15,11 @@ import { useRowWindow } from './useRowWindow';
 interface Props {
   db: WharfDB;
   keys: readonly string[] | undefined;
+  /** rows in the result; more than keys.length while only the first page of keys is known */
+  total: number;
   version: number;
+  /** rows read together with the keys (first page), shown at once */
+  seed?: readonly OrderRow[];
   loading: boolean;
   onOpen(key: string): void;
   /** height of the scroll area, px (the page gives it the space left under the filters) */
@@ -23,12 +28,12 @@ interface Props {
 
 const OVERSCAN = 8;
 
-export function PoolTable({ db, keys, version, loading, onOpen, height }: Props) {
+export function PoolTable({ db, keys, total, version, seed, loading, onOpen, height }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const focusAfterMove = useRef(false);
-  const count = keys?.length ?? 0;
+  const count = Math.max(total, keys?.length ?? 0);
 
   const shops = useLiveQuery(() => db.shops.toArray(), [db]);
   const shopNames = useMemo(() => new Map((shops ?? []).map((s) => [s.id, s.name])), [shops]);
@@ -45,14 +50,15 @@ export function PoolTable({ db, keys, version, loading, onOpen, height }: Props)
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
-  const rows = useRowWindow(db, keys, version, first, last);
+  const rows = useRowWindow(db, keys, version, first, last, seed);
 
   useEffect(() => { if (active >= count && count > 0) setActive(count - 1); }, [active, count]);
 
   // after a keyboard move, focus follows once the row is rendered
   useEffect(() => {
     if (!focusAfterMove.current) return;
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
+    // only a loaded row is focusable; a placeholder waits for its row to arrive
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-testid="pool-row"][data-index="${active}"]`);
     if (el) { focusAfterMove.current = false; el.focus({ preventScroll: true }); }
   });
 
@@ -98,11 +104,11 @@ export function PoolTable({ db, keys, version, loading, onOpen, height }: Props)
           ))}
         </div>
         {items.map((vi) => {
-          const key = keys![vi.index]!;
-          const row = rows.get(key);
-          if (!row) {
+          const key = keys?.[vi.index];
+          const row = key ? rows.get(key) : undefined;
+          if (!key || !row) {
             return (
-              <div key={key} role="row" data-index={vi.index} aria-busy="true" style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${vi.start}px)`, borderBottom: '1px solid #f0f0f0', padding: '0 8px', lineHeight: `${ROW_HEIGHT}px`, color: '#bfbfbf' }}>
+              <div key={key ?? `pending-${vi.index}`} role="row" data-index={vi.index} aria-busy="true" style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${vi.start}px)`, borderBottom: '1px solid #f0f0f0', padding: '0 8px', lineHeight: `${ROW_HEIGHT}px`, color: '#bfbfbf' }}>
                 {row === null ? t('pool.rowGone') : '…'}
               </div>
             );
@@ -117,6 +123,7 @@ export function PoolTable({ db, keys, version, loading, onOpen, height }: Props)
               active={vi.index === active}
               onOpen={onOpen}
               onFocusRow={onFocusRow}
+              t={t}
             />
           );
         })}

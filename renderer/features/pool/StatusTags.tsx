@@ -1,43 +1,39 @@
 // Status chips used by the pool row and the order detail. Each chip carries its words; the
-// colour only helps scanning a long list.
-import { Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
+// colour only helps scanning a long list. They take `t` from the caller instead of calling
+// useTranslation themselves: a pool scroll step mounts dozens of rows at once.
+import type { TFunction } from 'i18next';
 import type { ChannelStatus, Fulfilment, Hold } from '../../../shared/domain/types';
+import { Chip, type Tone } from './Chip';
 
-const CHANNEL_COLOUR: Record<ChannelStatus, string> = {
+const CHANNEL_TONE: Record<ChannelStatus, Tone> = {
   awaiting_payment: 'default', paid: 'blue', partially_shipped: 'cyan', shipped: 'geekblue', completed: 'green', closed: 'default',
 };
 
-const FULFILMENT_COLOUR: Partial<Record<Fulfilment, string>> = {
+const FULFILMENT_TONE: Partial<Record<Fulfilment, Tone>> = {
   new: 'blue', reviewing: 'gold', on_hold: 'orange', ready: 'cyan', shipped: 'green', handed_over: 'green', cancelled: 'default', intercepted: 'red',
 };
 
-export function ChannelTag({ status, refunding }: { status: ChannelStatus; refunding: boolean }) {
-  const { t } = useTranslation();
+export function ChannelTag({ status, refunding, t }: { status: ChannelStatus; refunding: boolean; t: TFunction }) {
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
-      <Tag color={CHANNEL_COLOUR[status]} style={{ marginInlineEnd: 4 }}>{t(`channel.${status}`)}</Tag>
-      {refunding && <Tag color="red">{t('channel.refunding')}</Tag>}
+      <Chip tone={CHANNEL_TONE[status]}>{t(`channel.${status}`)}</Chip>
+      {refunding && <Chip tone="red">{t('channel.refunding')}</Chip>}
     </span>
   );
 }
 
-export function FulfilmentTag({ fulfilment }: { fulfilment: Fulfilment }) {
-  const { t } = useTranslation();
-  return <Tag color={FULFILMENT_COLOUR[fulfilment] ?? 'purple'}>{t(`fulfilment.${fulfilment}`)}</Tag>;
+export function FulfilmentTag({ fulfilment, t }: { fulfilment: Fulfilment; t: TFunction }) {
+  return <Chip tone={FULFILMENT_TONE[fulfilment] ?? 'purple'}>{t(`fulfilment.${fulfilment}`)}</Chip>;
 }
 
-export function holdLabel(t: (k: string, o?: Record<string, unknown>) => string, code: string): string {
+export function holdLabel(t: TFunction, code: string): string {
   return t(`hold.${code}`, { defaultValue: code });
 }
 
-export function HoldTags({ holds }: { holds: readonly Hold[] }) {
-  const { t } = useTranslation();
+export function HoldTags({ holds, t }: { holds: readonly Hold[]; t: TFunction }) {
   return (
     <span>
-      {holds.map((h) => (
-        <Tag key={`${h.code}:${h.at}`} color="volcano" title={h.code} style={{ marginInlineEnd: 4 }}>⚠ {holdLabel(t, h.code)}</Tag>
-      ))}
+      {holds.map((h) => <Chip key={`${h.code}:${h.at}`} tone="volcano" title={h.code}>⚠ {holdLabel(t, h.code)}</Chip>)}
     </span>
   );
 }

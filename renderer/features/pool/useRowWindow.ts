@@ -14,9 +14,20 @@ const CACHE_MAX = 3000;
 /** null = the key no longer exists (deleted between the key read and the row read) */
 export type RowCache = ReadonlyMap<string, OrderRow | null>;
 
-export function useRowWindow(db: WharfDB, keys: readonly string[] | undefined, version: number, start: number, end: number): RowCache {
+export function useRowWindow(db: WharfDB, keys: readonly string[] | undefined, version: number, start: number, end: number, seed?: readonly OrderRow[]): RowCache {
   const [rows, setRows] = useState<RowCache>(new Map());
   const cache = useRef({ version: -1, fetching: -1, map: new Map<string, OrderRow | null>(), pending: new Set<string>() });
+
+  // rows that came with the keys start this version's cache: no read, no wait
+  useEffect(() => {
+    if (!seed?.length) return;
+    const c = cache.current;
+    c.map = new Map(seed.map((r) => [r.key, r]));
+    c.version = version;
+    c.fetching = version;
+    c.pending.clear();
+    setRows(new Map(c.map));
+  }, [seed, version]);
 
   useEffect(() => {
     if (!keys?.length || end < start) return;
@@ -31,6 +42,8 @@ export function useRowWindow(db: WharfDB, keys: readonly string[] | undefined, v
     missing.forEach((k) => c.pending.add(k));
     void rowsByKeys(db, missing).then((found) => {
       const cur = cache.current;
+      // an answer for a key list that has since been re-read would bring back old rows
+      if (cur.fetching !== version) return;
       if (stale && cur.version !== version) {
         // first answer for the new version: old rows go, except those still on screen
         // (they are replaced as their own answers arrive)

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { WharfDB } from '../../../store/db';
 import { orderTimeline } from '../../../store/pool';
+import { RevealReceiver } from './RevealReceiver';
 import { DetailHeader, HoldsSection, LinesTable, NotesSection, ParcelsSection, ReceiverSection } from './sections';
 import { OrderTimeline } from './OrderTimeline';
 
@@ -43,7 +44,7 @@ export function OrderDetail({ db, orderKey, onClose }: { db: WharfDB; orderKey?:
           <>
             <Section title={t('detail.overview')}><DetailHeader order={order} shopName={shops.get(order.shopId) ?? order.shopId} /></Section>
             <Section title={t('detail.notes')}><NotesSection order={order} /></Section>
-            <Section title={t('detail.receiver')}><ReceiverSection order={order} /></Section>
+            <Section title={t('detail.receiver')}><ReceiverSection order={order} /><div style={{ marginTop: 8 }}><RevealReceiver order={order} /></div></Section>
             <Section title={t('detail.lines')}><LinesTable lines={order.lines} /></Section>
             <Section title={t('detail.parcels')}><ParcelsSection parcels={parcels} orderKey={order.key} /></Section>
             <Section title={t('detail.holds')}><HoldsSection holds={order.holds} users={users} /></Section>

@@ -6,6 +6,7 @@ import type { UserPublic } from '../../../../shared/domain/types';
 import type { WharfEvent } from '../../../../shared/events/envelope';
 import { formatShanghai } from '../../../../shared/time';
 import { formatFen } from '../../../../shared/money';
+import { useOperator } from '../../operator';
 import { describeTimeline, type TimelineEntry, type Who, type Why } from './timeline';
 
 function whyText(w: Why, t: TFunction): string {
@@ -33,13 +34,16 @@ function whoText(who: Who, t: TFunction, users: ReadonlyMap<string, UserPublic>,
   return users.get(who.id)?.name ?? who.id;
 }
 
-function deviceText(device: string, t: TFunction, shops: ReadonlyMap<string, string>): string {
+function deviceText(device: string, t: TFunction, shops: ReadonlyMap<string, string>, thisDevice: string): string {
   if (device.startsWith('shop:')) return t('timeline.deviceShop', { shop: shops.get(device.slice(5)) ?? device.slice(5) });
-  return device;
+  // device ids are UUIDs: the first block tells PCs apart, the tooltip has the whole id
+  const short = device.length > 12 ? `${device.slice(0, 8)}…` : device;
+  return device === thisDevice ? t('timeline.thisDevice', { id: short }) : short;
 }
 
 export function OrderTimeline({ events, users, shops }: { events: readonly WharfEvent[]; users: ReadonlyMap<string, UserPublic>; shops: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
+  const { device } = useOperator();
   const entries: TimelineEntry[] = describeTimeline(events);
   return (
     <div data-testid="order-timeline">
@@ -57,7 +61,7 @@ export function OrderTimeline({ events, users, shops }: { events: readonly Wharf
                 </div>
                 <div style={{ fontSize: 13 }}>
                   {t('timeline.who')}: {whoText(e.who, t, users, shops)}
-                  <span style={{ marginLeft: 12, color: '#8c8c8c' }} title={e.device}>{t('timeline.device')}: {deviceText(e.device, t, shops)}</span>
+                  <span style={{ marginLeft: 12, color: '#8c8c8c' }} title={e.device}>{t('timeline.device')}: {deviceText(e.device, t, shops, device)}</span>
                 </div>
                 {e.why.length > 0 && (
                   <ul style={{ margin: '2px 0 0', paddingLeft: 18, fontSize: 13 }}>

@@ -21,8 +21,8 @@ export function DetailHeader({ order, shopName }: { order: OrderRow; shopName: s
         { key: 'platform', label: t('detail.platform'), children: t(`platform.${order.platform}`) },
         { key: 'shop', label: t('detail.shop'), children: shopName },
         { key: 'orderId', label: t('detail.orderId'), span: 2, children: <Typography.Text copyable style={{ ...mono, fontSize: 16 }} data-testid="detail-order-id">{order.orderId}</Typography.Text> },
-        { key: 'channel', label: t('detail.channelStatus'), children: <><ChannelTag status={order.channelStatus} refunding={order.refunding} /><span style={{ ...mono, fontSize: 12, color: '#8c8c8c' }}>{order.platformStatus}</span></> },
-        { key: 'fulfilment', label: t('detail.fulfilment'), children: <FulfilmentTag fulfilment={order.fulfilment} /> },
+        { key: 'channel', label: t('detail.channelStatus'), children: <><ChannelTag status={order.channelStatus} refunding={order.refunding} t={t} /><span style={{ ...mono, fontSize: 12, color: '#8c8c8c' }}>{order.platformStatus}</span></> },
+        { key: 'fulfilment', label: t('detail.fulfilment'), children: <FulfilmentTag fulfilment={order.fulfilment} t={t} /> },
         { key: 'payment', label: t('detail.payment'), children: <strong style={{ fontSize: 16 }}>{yuan(order.paymentFen)}</strong> },
         { key: 'total', label: t('detail.totals'), children: t('detail.totalsText', { total: yuan(order.totalFen), post: yuan(order.postFeeFen), discount: yuan(order.discountFen) }) },
         { key: 'created', label: t('detail.created'), children: formatShanghai(order.createdAt) },
@@ -64,7 +64,7 @@ export function NotesSection({ order }: { order: OrderRow }) {
       items={[
         { key: 'message', label: t('detail.buyerMessage'), children: <div style={box(!!order.buyerMessage)} data-testid="detail-buyer-message">{order.buyerMessage || t('detail.none')}</div> },
         { key: 'memo', label: t('detail.sellerMemo'), children: <div style={box(!!order.sellerMemo)} data-testid="detail-seller-memo">{order.sellerMemo || t('detail.none')}</div> },
-        { key: 'flag', label: t('detail.flag'), children: <FlagMark flag={order.sellerFlag} showNone /> },
+        { key: 'flag', label: t('detail.flag'), children: <FlagMark flag={order.sellerFlag} t={t} showNone /> },
       ]}
     />
   );
