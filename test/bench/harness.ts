@@ -1,0 +1,107 @@
+// Benchmark plumbing: figures to stdout (one compact JSON object per line), everything else to
+// stderr, and cleanup that runs even when a benchmark times out.
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+}
+
+export function emitFigure(f: Figure): void {
+  const out: Record<string, unknown> = { name: f.name, value: f.value, unit: f.unit };
+  if (f.baseline !== undefined) out.baseline = f.baseline;
+  if (f.ratio !== undefined) out.ratio = f.ratio;
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+export function emitError(name: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stdout.write(`${JSON.stringify({ name, error: message.split('\n')[0]!.slice(0, 500) })}\n`);
+}
+
+export function log(msg: string): void {
+  process.stderr.write(`[bench] ${msg}\n`);
+}
+
+/** Nearest-rank percentile (p in 0..100) of a non-empty list. */
+export function percentile(values: readonly number[], p: number): number {
+  if (!values.length) throw new Error('percentile of an empty list');
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+export function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** A small seeded PRNG (mulberry32), so query mixes are the same on every run. */
+export function seededRandom(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  return {
+    next,
+    int,
+    pick<T>(xs: readonly T[]): T { return xs[int(0, xs.length - 1)]!; },
+    shuffle<T>(xs: T[]): T[] {
+      for (let i = xs.length - 1; i > 0; i--) {
+        const j = int(0, i);
+        [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+      }
+      return xs;
+    },
+  };
+}
+
+/** Resources a benchmark opened; the runner closes them when it ends, fails or times out. */
+export class Cleanup {
+  private fns: (() => Promise<void> | void)[] = [];
+  add(fn: () => Promise<void> | void): void { this.fns.push(fn); }
+  async run(): Promise<void> {
+    while (this.fns.length) {
+      const fn = this.fns.pop()!;
+      try { await fn(); } catch (e) { log(`cleanup: ${(e as Error).message}`); }
+    }
+  }
+}
+
+export interface BenchContext {
+  /** prints a figure now (if it was asked for) */
+  emit(f: Figure): void;
+  cleanup: Cleanup;
+  /** aborted when the benchmark runs out of time */
+  signal: AbortSignal;
+  /** true when this figure is to be printed (BENCH_ONLY) */
+  wants(name: string): boolean;
+}
+
+export interface Bench {
+  /** the figures it prints, in order */
+  figures: string[];
+  /** its own time limit, ms (default 180 s; BENCH_TIMEOUT_S overrides every limit) */
+  timeoutMs?: number;
+  run(ctx: BenchContext): Promise<void>;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls `fn` until it returns true; throws after timeoutMs or when the signal aborts. */
+export async function until(fn: () => boolean | Promise<boolean>, opts: { timeoutMs: number; what: string; signal?: AbortSignal; intervalMs?: number }): Promise<void> {
+  const end = Date.now() + opts.timeoutMs;
+  for (;;) {
+    if (await fn()) return;
+    if (opts.signal?.aborted) throw new Error(`aborted while waiting for ${opts.what}`);
+    if (Date.now() > end) throw new Error(`timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for ${opts.what}`);
+    await sleep(opts.intervalMs ?? 50);
+  }
+}

@@ -1,0 +1,81 @@
+// `npm run bench`: every benchmark in sequence, each on its own data dir and browser profile.
+// stdout carries only the figures, one compact JSON object per line:
+//   {"name":"ingest.orders_per_s","value":…,"unit":"orders/s","baseline":…,"ratio":…}
+// A benchmark that fails prints {"name":…,"error":…} for its figures and the run goes on.
+// Goals are reported, never asserted: the exit status is 0 unless the harness itself breaks (1).
+//
+//   BENCH_ONLY=ingest,pool.query_p95_ms   only these figures (full name or first segment)
+//   BENCH_TIMEOUT_S=180                   every benchmark's time limit (default: 180 s each;
+//                                         the 200,000-order pool store gets longer, see pool.ts)
+import { Cleanup, emitError, emitFigure, log, type Bench } from './harness';
+import { ingestBench } from './ingest';
+import { poolBench } from './pool';
+import { burstBench } from './burst';
+
+// anything a library prints goes to stderr: stdout is for figures only
+console.log = console.error;
+console.info = console.error;
+console.debug = console.error;
+
+const BENCHES: Bench[] = [ingestBench, burstBench, poolBench];
+
+function selector(): (name: string) => boolean {
+  const raw = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!raw.length) return () => true;
+  return (name) => raw.some((r) => r === name || r === name.split('.')[0]);
+}
+
+async function runOne(bench: Bench, wants: (n: string) => boolean, timeoutMs: number): Promise<void> {
+  const pending = new Set(bench.figures.filter(wants));
+  const cleanup = new Cleanup();
+  const ac = new AbortController();
+  const started = performance.now();
+  log(`── ${bench.figures.join(', ')}`);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      ac.abort();
+      reject(new Error(`did not finish within ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
+  });
+  try {
+    await Promise.race([
+      bench.run({
+        signal: ac.signal,
+        cleanup,
+        wants: (n) => pending.has(n),
+        emit(f) {
+          if (!pending.has(f.name)) return;
+          pending.delete(f.name);
+          emitFigure(f);
+          log(`${f.name}: ${f.value} ${f.unit} (${Math.round((performance.now() - started) / 1000)} s)`);
+        },
+      }),
+      timeout,
+    ]);
+    for (const name of pending) emitError(name, new Error('the benchmark ended without this figure'));
+  } catch (e) {
+    log(`failed: ${(e as Error).stack ?? String(e)}`);
+    for (const name of pending) emitError(name, e);
+  } finally {
+    clearTimeout(timer);
+    ac.abort();
+    await cleanup.run();
+  }
+}
+
+async function main(): Promise<void> {
+  const wants = selector();
+  const override = process.env.BENCH_TIMEOUT_S ? Number(process.env.BENCH_TIMEOUT_S) * 1000 : undefined;
+  const chosen = BENCHES.filter((b) => b.figures.some(wants));
+  if (!chosen.length) log(`BENCH_ONLY=${process.env.BENCH_ONLY} matches no figure; known: ${BENCHES.flatMap((b) => b.figures).join(', ')}`);
+  for (const b of chosen) await runOne(b, wants, override ?? b.timeoutMs ?? 180_000);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    log(`harness error: ${(e as Error).stack ?? String(e)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,220 @@
+// A first-time user in demo mode, end to end: `npm run serve` with nothing configured, the URL
+// opened in Chromium with no query string. The pool fills from the built-in Taobao simulator,
+// search finds one order, its detail shows the story, Sync pulls again, the operator switch
+// takes a PIN, and a real shop can be added and edited.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, type BrowserHandle } from '../support/browser';
+import { getJson, healthz, spawnServe, waitFor, type ServeProcess } from '../support/serve';
+
+interface SimTrade { tid: string; created: string; modified: string }
+interface SimCall { at: number; api: string; params: Record<string, string>; status: number }
+interface SimInfo { url: string; credentials: { app_key: string; app_secret: string; session: string }; shopId: string }
+
+let serve: ServeProcess;
+let browser: BrowserHandle;
+let page: Page;
+let simUrl: string;
+let openedAt = 0;
+
+const sim = {
+  orders: async () => (await getJson<{ orders: SimTrade[] }>(`${simUrl}/__sim/orders`)).orders,
+  calls: async () => (await getJson<{ calls: SimCall[] }>(`${simUrl}/__sim/calls`)).calls,
+  now: async () => (await getJson<{ now: number }>(`${simUrl}/__sim/clock`)).now,
+  info: () => getJson<SimInfo>(`${simUrl}/__sim/info`),
+};
+
+const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
+
+async function poolCount(): Promise<number | undefined> {
+  const text = (await byTestId('pool-count').textContent({ timeout: 2000 }))?.trim() ?? '';
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/** Scrolls the virtual pool table top to bottom, collecting every row's data-order-id. */
+async function scrollPoolIds(): Promise<Set<string>> {
+  const table = byTestId('pool-table');
+  await table.evaluate((el) => { el.scrollTop = 0; });
+  const ids = new Set<string>();
+  for (let guard = 0; guard < 500; guard++) {
+    // rows still loading render as placeholders (aria-busy) without an order id
+    await page.waitForFunction(() => !document.querySelector('[data-testid="pool-table"] [role="row"][aria-busy="true"]'), undefined, { timeout: 5000 }).catch(() => undefined);
+    for (const id of await table.locator('[data-testid="pool-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-id') ?? ''))) ids.add(id);
+    const atEnd = await table.evaluate((el) => {
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) return true;
+      el.scrollTop += Math.max(100, el.clientHeight - 120);
+      return false;
+    });
+    if (atEnd) break;
+    await page.waitForTimeout(50);
+  }
+  ids.delete('');
+  return ids;
+}
+
+const shanghaiMs = (s: string) => Date.parse(`${s.replace(' ', 'T')}+08:00`);
+
+/**
+ * The sim trades the demo shop's pulls so far can have seen (created up to the last list
+ * window's end; new ones keep arriving, ~2 a minute) and whether the pulls reached the present.
+ */
+function visibleToPulls(orders: SimTrade[], calls: SimCall[], simNow: number): { expected: SimTrade[]; caughtUp: boolean } {
+  const ends = calls.filter((c) => c.api === 'taobao.trades.sold.increment.get' && c.status === 200 && c.params.end_modified).map((c) => c.params.end_modified!);
+  const lastEnd = ends.sort().at(-1);
+  if (!lastEnd) return { expected: [], caughtUp: false };
+  return { expected: orders.filter((o) => o.created <= lastEnd), caughtUp: simNow - shanghaiMs(lastEnd) < 5 * 60_000 };
+}
+
+beforeAll(async () => {
+  serve = await spawnServe();
+  const h = await healthz(serve.url);
+  simUrl = h.demo.channels.find((c) => c.platform === 'taobao')!.url;
+  browser = await launchBrowser({ logPrefix: '[demo page]' });
+  page = await browser.page();
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `demo-${ctx.task.name}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+describe('demo mode as a first-time user', () => {
+  it('opens on the order pool, signed in as the demo ops lead, with a demo banner', async () => {
+    openedAt = Date.now();
+    await page.goto(serve.url);
+    expect(new URL(page.url()).search).toBe('');
+    await byTestId('pool-table').waitFor({ state: 'visible', timeout: 20_000 });
+    await expect.poll(() => byTestId('operator-button').textContent(), { timeout: 10_000 }).toContain('林静');
+    await byTestId('demo-banner').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await byTestId('operator-modal').count()).toBe(0);
+  });
+
+  it('fills the pool with exactly the simulator\'s orders within 30 s', async () => {
+    let expected: SimTrade[] = [];
+    let agreed = 0;
+    const count = await waitFor(async () => {
+      const [orders, calls, simNow, shown] = await Promise.all([sim.orders(), sim.calls(), sim.now(), poolCount()]);
+      const v = visibleToPulls(orders, calls, simNow);
+      expected = v.expected;
+      // settled: the pull reached the present and two looks in a row agree
+      agreed = v.caughtUp && expected.length > 0 && shown === expected.length ? agreed + 1 : 0;
+      return agreed >= 2 ? shown : undefined;
+    }, { timeoutMs: Math.max(5000, openedAt + 30_000 - Date.now()), intervalMs: 300, what: 'pool-count to equal the simulator\'s order count within 30 s of opening the page' });
+    process.stderr.write(`[demo] the pool showed all ${count} pulled orders ${((Date.now() - openedAt) / 1000).toFixed(1)} s after the page opened\n`);
+    expect(count).toBeGreaterThanOrEqual(250); // WHARF_DEMO_ORDERS defaults to 300; a few may be newer than the pull
+
+    const shown = await scrollPoolIds();
+    const want = new Set(expected.map((o) => o.tid));
+    const missing = [...want].filter((id) => !shown.has(id));
+    const extra = [...shown].filter((id) => !want.has(id));
+    expect({ missing: missing.slice(0, 5), extra: extra.slice(0, 5), shown: shown.size }).toEqual({ missing: [], extra: [], shown: want.size });
+
+    // and the local store agrees
+    expect(new Set(await pooledOrderIds())).toEqual(want);
+  });
+
+  it('finds one order by its full id and opens its detail with a timeline', async () => {
+    const pulled = new Set(await pooledOrderIds());
+    const candidates = (await sim.orders()).filter((o) => pulled.has(o.tid));
+    const target = candidates[Math.floor(candidates.length / 2)]!;
+    expect(target).toBeDefined();
+    const search = byTestId('pool-search');
+    await search.fill(target.tid);
+    await search.press('Enter');
+    await expect.poll(poolCount, { timeout: 10_000 }).toBe(1);
+    const rows = byTestId('pool-table').locator('[data-testid="pool-row"]');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+    expect(await rows.first().getAttribute('data-order-id')).toBe(target.tid);
+
+    await rows.first().click();
+    await byTestId('order-detail').waitFor({ state: 'visible', timeout: 10_000 });
+    const timeline = byTestId('order-timeline');
+    await timeline.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => timeline.locator('[data-testid="timeline-entry"]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => byTestId('detail-order-id').first().textContent(), { timeout: 5000 }).toContain(target.tid);
+
+    await page.keyboard.press('Escape');
+    await byTestId('order-detail').waitFor({ state: 'hidden', timeout: 10_000 });
+    await search.fill('');
+    await search.press('Enter');
+  });
+
+  it('pulls again from the Sync screen', async () => {
+    await byTestId('nav-sync').click();
+    await byTestId('sync-panel').waitFor({ state: 'visible', timeout: 10_000 });
+    const isList = (c: SimCall) => c.api === 'taobao.trades.sold.increment.get';
+    const before = (await sim.calls()).filter(isList).length;
+    const pull = byTestId('pull-now').first();
+    await expect.poll(() => pull.isEnabled(), { timeout: 30_000 }).toBe(true); // the start-up pull may still run
+    await pull.click();
+    await expect.poll(async () => (await sim.calls()).filter(isList).length, { timeout: 15_000 }).toBeGreaterThan(before);
+  });
+
+  it('switches the operator to the admin with a PIN', async () => {
+    await byTestId('operator-button').click();
+    const modal = byTestId('operator-modal');
+    await modal.waitFor({ state: 'visible', timeout: 10_000 });
+    await modal.locator('[data-testid="operator-user"][data-user-id="u-admin"]').click();
+    const pin = byTestId('operator-pin');
+    await expect.poll(() => pin.isEnabled(), { timeout: 5000 }).toBe(true);
+    await pin.fill('0000');
+    await pin.press('Enter');
+    await expect.poll(() => byTestId('operator-button').textContent(), { timeout: 10_000 }).toContain('周敏');
+    await modal.waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+
+  it('adds a shop on the simulator and edits its name', async () => {
+    const info = await sim.info();
+    await byTestId('nav-shops').click();
+    await byTestId('shops-page').waitFor({ state: 'visible', timeout: 10_000 });
+
+    await byTestId('shop-add').click();
+    const form = byTestId('shop-form');
+    await form.waitFor({ state: 'visible', timeout: 10_000 });
+    await form.locator('#name').fill('测试淘宝店');
+    await form.locator('#gatewayUrl').fill(`${info.url}/router/rest`);
+    await form.locator('#appKey').fill(info.credentials.app_key);
+    await form.locator('#secret').fill(info.credentials.app_secret);
+    await form.locator('#session').fill(info.credentials.session);
+    await saveShopForm();
+
+    const row = page.locator('[data-testid="shop-row"]', { hasText: '测试淘宝店' });
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    const shopId = await row.getAttribute('data-shop-id');
+    expect(shopId).toBeTruthy();
+    expect(shopId).not.toBe(info.shopId);
+
+    await row.locator('[data-testid="shop-edit"]').click();
+    await form.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => form.locator('#name').inputValue(), { timeout: 5000 }).toBe('测试淘宝店');
+    await form.locator('#name').fill('测试淘宝店（改名）');
+    await saveShopForm();
+    const edited = page.locator(`[data-testid="shop-row"][data-shop-id="${shopId}"]`);
+    await expect.poll(() => edited.textContent(), { timeout: 10_000 }).toContain('测试淘宝店（改名）');
+
+    // the host has it too, with its secrets stored (never shown)
+    const shops = await page.evaluate(() => (globalThis as unknown as { wharfDiagnostics: { db: { shops: { toArray(): Promise<{ id: string; name: string; hasSecret: boolean; hasSession: boolean }[]> } } } }).wharfDiagnostics.db.shops.toArray());
+    expect(shops.find((s) => s.id === shopId)).toMatchObject({ name: '测试淘宝店（改名）', hasSecret: true, hasSession: true });
+  });
+});
+
+/** Saves the shop drawer; when it stays open, fails with what the form says is wrong. */
+async function saveShopForm(): Promise<void> {
+  await byTestId('shop-save').click();
+  try {
+    await byTestId('shop-form').waitFor({ state: 'hidden', timeout: 10_000 });
+  } catch {
+    const errors = await page.locator('[data-testid="shop-form-error"], .ant-form-item-explain-error').allTextContents();
+    throw new Error(`the shop form did not close after Save; it shows: ${JSON.stringify(errors)}`);
+  }
+}
+
+/** Order ids in the local store (window.wharfDiagnostics: the support tools' read-only view). */
+async function pooledOrderIds(): Promise<string[]> {
+  const keys = await page.evaluate(() => (globalThis as unknown as { wharfDiagnostics: { poolKeys(f: object): Promise<string[]> } }).wharfDiagnostics.poolKeys({}));
+  return keys.map((k) => k.split(':').slice(2).join(':'));
+}
