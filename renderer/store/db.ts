@@ -27,9 +27,10 @@ export class WharfDB extends Dexie {
     super(name);
     this.version(1).stores({
       // ++seq: insertion order (journal streaming); id: the event id (dedupe, lookup)
-      events: '++seq, id, orderKey, at, type',
+      // (few indexes on purpose: every index is paid for on each ingest write)
+      events: '++seq, id, orderKey',
       // pool: newest first by created; status/time ranges; search tokens (multiEntry)
-      orders: 'key, createdAt, [channelStatus+createdAt], [fulfilment+createdAt], [shopId+createdAt], *terms, modifiedAt',
+      orders: 'key, createdAt, [channelStatus+createdAt], [fulfilment+createdAt], [shopId+createdAt], *terms',
       parcels: 'id, *orderKeys, waybillNo, state',
       skus: 'code, *barcodes, name',
       warehouses: 'code',

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { WharfDB } from './db';
 import { ingestBatch, type IngestResult } from './ingest';
-import { InboxBatch } from '../../shared/contract';
+import type { InboxBatch } from '../../shared/contract';
 
 export type WorkerRequest = { id: number; batch: unknown; dbName?: string };
 export type WorkerResponse = { id: number; ok: true; result: IngestResult } | { id: number; ok: false; error: string };
@@ -18,7 +18,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const { id, batch, dbName } = e.data;
   try {
-    const parsed = InboxBatch.parse(batch);
+    // validated against the contract when it arrived on the main thread; not parsed twice
+    const parsed = batch as InboxBatch;
     const name = dbName ?? 'wharf';
     let db = dbs.get(name);
     if (!db) dbs.set(name, (db = new WharfDB(name)));

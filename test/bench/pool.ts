@@ -133,9 +133,11 @@ export const poolBench: Bench = {
     }, queries);
     if (result.stored !== total) throw new Error(`the app stored ${result.stored} orders, expected ${total}`);
 
-    const byKind = new Map<string, number[]>();
-    queries.forEach((q, i) => byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), result.query[i]!]));
-    for (const [kind, ms] of byKind) log(`pool: ${kind}: ${ms.length} queries, p50 ${round(percentile(ms, 50))} ms, p95 ${round(percentile(ms, 95))} ms, max ${round(Math.max(...ms))} ms`);
+    for (const [what, times] of [['query', result.query], ['count', result.count]] as const) {
+      const byKind = new Map<string, number[]>();
+      queries.forEach((q, i) => byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), times[i]!]));
+      for (const [kind, ms] of byKind) log(`pool: ${what} ${kind}: ${ms.length}, p50 ${round(percentile(ms, 50))} ms, p95 ${round(percentile(ms, 95))} ms, max ${round(Math.max(...ms))} ms`);
+    }
     const empty = result.rows.filter((r) => r === 0).length;
     log(`pool: ${queries.length} queries, ${empty} with no rows; rows returned p50 ${percentile(result.rows, 50)}; counts p50 ${percentile(result.counts, 50)}, max ${Math.max(...result.counts)}`);
     emit({ name: 'pool.query_p95_ms', value: round(percentile(result.query, 95)), unit: 'ms' });
