@@ -136,7 +136,7 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
       authorize(actor, 'orders.pull');
       return { started: sync.pullNow(shopId) };
     },
-    'inbox.ack': async ({ batchId }) => ({ trimmed: inbox.ack(batchId) }),
+    'inbox.ack': async ({ batchIds }) => ({ trimmed: inbox.ack(batchIds) }),
     'inbox.redeliver': async () => {
       const pending = inbox.pending();
       for (const e of pending) emit('inbox.batch', entryToBatch(e, mapFor));

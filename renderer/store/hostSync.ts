@@ -69,7 +69,7 @@ export function startHostSync(d: HostSyncDeps): () => void {
         const merged: InboxBatch = { ...take[0]!, orders: take.flatMap((b) => b.orders), quarantine: take.flatMap((b) => b.quarantine) };
         try {
           await d.ingestor.ingest(merged);
-          await Promise.all(take.map((b) => d.host['inbox.ack']({ batchId: b.batchId })));
+          await d.host['inbox.ack']({ batchIds: take.map((b) => b.batchId) });
           pump();
         } catch (e) {
           // not acked: the host keeps it and re-delivers on the next connect or redeliver

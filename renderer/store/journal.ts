@@ -7,7 +7,8 @@ import type { StoredEvent, WharfDB } from './db';
 import { foldPulled } from './ingest';
 
 const CURSOR = 'journal.sentSeq';
-const CHUNK = 1000;
+// small requests: each one is validated and serialized in one main-thread task
+const CHUNK = 200;
 
 /** Sends every event after the last acknowledged seq; returns how many were sent. */
 export async function pumpJournal(db: WharfDB, host: Pick<Client, 'journal.append'>): Promise<number> {

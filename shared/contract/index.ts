@@ -110,7 +110,8 @@ export const requests = {
   },
   'sync.status': { input: none, output: z.array(ShopSyncStatus) },
   'sync.pullNow': { input: z.strictObject({ actor: Actor, shopId: z.string().optional() }), output: z.object({ started: z.array(z.string()) }) },
-  'inbox.ack': { input: z.strictObject({ batchId: z.string() }), output: z.object({ trimmed: z.boolean() }) },
+  /** several batches stored in one transaction are acknowledged together (one fsync) */
+  'inbox.ack': { input: z.strictObject({ batchIds: z.array(z.string()).min(1).max(1000) }), output: z.object({ trimmed: z.array(z.string()) }) },
   'inbox.redeliver': { input: none, output: z.object({ batches: z.number().int() }) },
   'journal.append': { input: z.strictObject({ events: z.array(WharfEvent).max(5000) }), output: z.object({ appended: z.number().int(), total: z.number().int() }) },
   'journal.info': { input: none, output: z.object({ total: z.number().int() }) },

@@ -47,7 +47,7 @@ export async function openBenchApp(cleanup: Cleanup, signal: AbortSignal, opts: 
   const ack = h['inbox.ack'];
   h['inbox.ack'] = async (input) => {
     const out = await ack(input);
-    if (out.trimmed) { acked++; lastAckAt = performance.now(); ackedIds.add(input.batchId); }
+    for (const id of out.trimmed) { acked++; lastAckAt = performance.now(); ackedIds.add(id); }
     return out;
   };
   const redeliver = h['inbox.redeliver'];

@@ -55,7 +55,7 @@ export function attachRenderer(host: Host, opts: { ack?: boolean } = {}) {
     received.push(b);
     chain = chain.then(async () => {
       await ingestBatch(db, b);
-      if (opts.ack !== false) await host.handlers['inbox.ack']({ batchId: b.batchId });
+      if (opts.ack !== false) await host.handlers['inbox.ack']({ batchIds: [b.batchId] });
     });
   });
   return {

@@ -48,12 +48,18 @@ export class Inbox {
     return this.files().filter((f) => !shopId || f.endsWith(`-${shopId}.json`)).length;
   }
 
-  ack(batchId: string): boolean {
-    if (!/^[\w-]+$/.test(batchId)) return false;
-    const file = path.join(this.dir, `${batchId}.json`);
-    if (!fs.existsSync(file)) return false;
-    fs.rmSync(file);
-    fsyncDir(this.dir);
-    return true;
+  /** Trims acknowledged entries; one directory fsync for the lot. Returns those trimmed. */
+  ack(batchIds: readonly string[]): string[] {
+    const trimmed: string[] = [];
+    for (const id of batchIds) {
+      if (!/^[\w-]+$/.test(id)) continue;
+      const file = path.join(this.dir, `${id}.json`);
+      if (!fs.existsSync(file)) continue;
+      fs.rmSync(file);
+      trimmed.push(id);
+    }
+    if (trimmed.length) fsyncDir(this.dir);
+    return trimmed;
   }
+
 }
