@@ -1,13 +1,13 @@
 // `npm start`: the desktop app where the Electron runtime exists; otherwise one plain
 // sentence and serve mode (no prompt, no stack trace). The desktop shell is the next issue.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electronRuntime';
 import { runServe } from './runServe';
 
 const bin = electronBinary();
 const mainEntry = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
-import fs from 'node:fs';
 
 if (bin && fs.existsSync(mainEntry)) {
   const child = spawn(bin, [mainEntry], { stdio: 'inherit' });

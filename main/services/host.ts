@@ -181,8 +181,3 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
     },
   };
 }
-
-/** Parses a request's input with its schema (binders call this before the handler). */
-export function parseInput<N extends RequestName>(name: N, input: unknown): RequestInput<N> {
-  return requests[name].input.parse(input) as RequestInput<N>;
-}

@@ -39,15 +39,7 @@ export async function mirrorShops(db: WharfDB, shops: Awaited<ReturnType<Client[
 
 export function startHostSync(d: HostSyncDeps): () => void {
   const report = d.onError ?? ((what, err) => console.error(`[wharf] ${what}`, err));
-  let pumping: Promise<void> | undefined;
-  let again = false;
-  const pump = () => {
-    if (pumping) { again = true; return; }
-    pumping = pumpJournal(d.db, d.host).then(() => undefined, (e) => report('journal', e)).finally(() => {
-      pumping = undefined;
-      if (again) { again = false; pump(); }
-    });
-  };
+  const pump = guardedJournalPump(d.db, d.host, (e) => report('journal', e));
   // Batches are ingested in arrival order. Those that queue up while the worker is busy are
   // merged into one transaction (up to MERGE_LIMIT orders): a promotion burst of small pages
   // costs a few large writes instead of hundreds of small ones. Each is acked after commit.
@@ -102,7 +94,29 @@ export function startHostSync(d: HostSyncDeps): () => void {
   return () => offs.forEach((o) => o());
 }
 
+/**
+ * One journal push at a time per database, whoever asks (ingest, local mutators): a request
+ * made while a push runs is folded into one more push after it.
+ */
+const pumps = new WeakMap<WharfDB, () => void>();
+function guardedJournalPump(db: WharfDB, host: Client, report: (e: unknown) => void): () => void {
+  const existing = pumps.get(db);
+  if (existing) return existing;
+  let running = false;
+  let again = false;
+  const pump = () => {
+    if (running) { again = true; return; }
+    running = true;
+    pumpJournal(db, host).catch(report).finally(() => {
+      running = false;
+      if (again) { again = false; pump(); }
+    });
+  };
+  pumps.set(db, pump);
+  return pump;
+}
+
 /** Lets local mutators ask for a journal push after they write. */
-export function journalNotifier(db: WharfDB, host: Client) {
-  return () => { void pumpJournal(db, host).catch((e) => console.error('[wharf] journal', e)); };
+export function journalNotifier(db: WharfDB, host: Client): () => void {
+  return guardedJournalPump(db, host, (e) => console.error('[wharf] journal', e));
 }

@@ -1,7 +1,7 @@
 // The pool's data source: keyset queries on compound indexes (never .offset()), newest first.
 // One function answers "first N rows" fast; a window over the full ordered key list serves
 // the virtual table's scrolling.
-import Dexie, { type Collection } from 'dexie';
+import type { Collection } from 'dexie';
 import type { ChannelStatus, Fulfilment, OrderRow } from '../../shared/domain/types';
 import type { WharfDB } from './db';
 
@@ -141,5 +141,3 @@ export async function rowsByKeys(db: WharfDB, keys: string[]): Promise<OrderRow[
 export async function orderTimeline(db: WharfDB, key: string) {
   return (await db.events.where('orderKey').equals(key).toArray()).sort((a, b) => a.at - b.at || (a.seq ?? 0) - (b.seq ?? 0));
 }
-
-export { Dexie };
