@@ -2,7 +2,7 @@
 // failure answered with a typed error (never a crash), host events forwarded.
 import type { WebSocket } from 'ws';
 import { ZodError } from 'zod';
-import { ClientMessage, isRequestName, requests, WharfError, type ContractError, type ServerMessage } from '../../shared/contract';
+import { ClientMessage, encodeEvent, isRequestName, requests, WharfError, type ContractError, type ServerMessage } from '../../shared/contract';
 import { describeIssues } from '../../shared/domain/company';
 import type { Host } from '../services/host';
 
@@ -52,7 +52,7 @@ export async function handleMessage(host: Host, raw: string): Promise<ServerMess
 }
 
 export function bindSocket(host: Host, ws: WebSocket): void {
-  const off = host.subscribe((name, payload) => send(ws, { t: 'evt', name, payload }));
+  const off = host.subscribe((name, payload) => { if (ws.readyState === ws.OPEN) ws.send(encodeEvent(name, payload)); });
   ws.on('message', (data) => {
     void handleMessage(host, data.toString()).then((res) => send(ws, res));
   });

@@ -13,7 +13,8 @@ import { openSecretBox } from './store/secrets';
 import { ShopStore } from './store/shops';
 import { CompanyStore, parseCompanySetup, readCompanyFile } from './store/company';
 import { SyncEngine, toPlatformError } from './sync/syncEngine';
-import { entryToBatch } from './sync/delivery';
+import { Deliveries } from './sync/deliveries';
+import type { InboxEntry } from './store/inbox';
 import { connectorFor, mapFor } from './platforms/registry';
 import type { ConnectorDeps } from './platforms/types';
 import { startDemo, demoCompanySetup, type DemoHandle } from './demo/demo';
@@ -30,6 +31,8 @@ export interface Host {
   stop(): Promise<void>;
   demoInfo(): { on: boolean; reason: string; channels: { platform: 'taobao'; url: string }[] };
   readonly sync: SyncEngine;
+  /** sends a filed inbox entry to connected renderers, as the sync engine does after each page */
+  deliver(entry: InboxEntry): void;
 }
 
 export interface HostOptions {
@@ -48,6 +51,7 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   const journal = new Journal(config.dataDir);
   const cursors = new CursorStore(config.dataDir);
   const company = new CompanyStore(config.dataDir);
+  const deliveries = new Deliveries(inbox, journal, mapFor);
   const sinks = new Set<EventSink>();
   const emit: EventSink = (name, payload) => { for (const s of sinks) s(name, payload); };
   const startedAt = opts.clock.now();
@@ -58,7 +62,7 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   const sync = new SyncEngine({
     clock: opts.clock, shops, inbox, cursors,
     connectorFor: (c) => connectorFor(c, deps),
-    deliver: (entry) => emit('inbox.batch', entryToBatch(entry, mapFor)),
+    deliver: (entry) => emit('inbox.batch', deliveries.batch(entry)),
     onStatus: (s) => emit('sync.status', s),
     initialLookbackMs: config.initialLookbackMs,
     overlapMs: config.overlapMs,
@@ -136,10 +140,10 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
       authorize(actor, 'orders.pull');
       return { started: sync.pullNow(shopId) };
     },
-    'inbox.ack': async ({ batchIds }) => ({ trimmed: inbox.ack(batchIds) }),
+    'inbox.ack': async ({ batchIds }) => ({ trimmed: deliveries.ack(batchIds) }),
     'inbox.redeliver': async () => {
       const pending = inbox.pending();
-      for (const e of pending) emit('inbox.batch', entryToBatch(e, mapFor));
+      for (const e of pending) emit('inbox.batch', deliveries.batch(e));
       return { batches: pending.length };
     },
     'journal.append': async ({ events }) => ({ appended: journal.append(events), total: journal.total }),
@@ -155,6 +159,7 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
     config,
     handlers,
     sync,
+    deliver: (entry) => emit('inbox.batch', deliveries.batch(entry)),
     subscribe(sink) { sinks.add(sink); return () => sinks.delete(sink); },
     demoInfo: hostDemoInfo,
     async start() {

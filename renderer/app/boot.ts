@@ -6,7 +6,7 @@ import { host, onHostEvent, startTransport } from '../transport/client';
 import type { Transport } from '../transport/types';
 import { getDb, type WharfDB } from '../store/db';
 import { journalNotifier, startHostSync, type HostSyncDeps } from '../store/hostSync';
-import { createWorkerIngestor } from '../store/ingestClient';
+import { createWorkerIngest } from '../store/ingestClient';
 import { installDiagnostics } from '../store/diagnostics';
 import { startScanService } from '../features/scan';
 import { setJournalNotifier } from '../features/operator';
@@ -59,7 +59,7 @@ async function boot(): Promise<Booted> {
     db,
     host,
     transport,
-    ingestor: createWorkerIngestor(),
+    startIngest: (out) => createWorkerIngest(out),
     onEvent: onHostEvent as unknown as HostSyncDeps['onEvent'],
     onError: (what, err) => console.error(`[wharf] sync: ${what}`, err),
   }));

@@ -1,21 +1,18 @@
 // Keeps the local store in step with the host: company data and shops mirrored into Dexie,
 // pulled batches ingested (worker) then acknowledged, new events streamed to the journal.
 import type { Client } from '../../shared/contract';
-import type { InboxBatch } from '../../shared/contract';
 import type { WharfDB } from './db';
-import type { Ingestor } from './ingestClient';
+import type { IngestOutcome, IngestSink } from './ingestClient';
 import type { Transport } from '../transport/types';
 import { pumpJournal } from './journal';
-
-/** Largest merged ingest transaction, in orders. */
-export const MERGE_LIMIT = 2000;
 
 export interface HostSyncDeps {
   db: WharfDB;
   host: Client;
   transport: Transport;
-  ingestor: Ingestor;
-  onEvent: <N extends 'inbox.batch' | 'shops.changed' | 'company.changed'>(name: N, h: (p: never) => void) => () => void;
+  /** starts the ingest worker; it reports each committed (or failed) set of batches */
+  startIngest: (out: IngestOutcome) => IngestSink;
+  onEvent: <N extends 'shops.changed' | 'company.changed'>(name: N, h: (p: never) => void) => () => void;
   onError?: (what: string, err: unknown) => void;
 }
 
@@ -40,42 +37,16 @@ export async function mirrorShops(db: WharfDB, shops: Awaited<ReturnType<Client[
 export function startHostSync(d: HostSyncDeps): () => void {
   const report = d.onError ?? ((what, err) => console.error(`[wharf] ${what}`, err));
   const pump = guardedJournalPump(d.db, d.host, (e) => report('journal', e));
-  // Batches are ingested in arrival order. Those that queue up while the worker is busy are
-  // merged into one transaction (up to MERGE_LIMIT orders): a promotion burst of small pages
-  // costs a few large writes instead of hundreds of small ones. Each is acked after commit.
-  const queue: InboxBatch[] = [];
-  let draining = false;
-  const drain = async () => {
-    if (draining) return;
-    draining = true;
-    try {
-      while (queue.length) {
-        const take: InboxBatch[] = [];
-        let n = 0;
-        while (queue.length && (take.length === 0 || n + queue[0]!.orders.length <= MERGE_LIMIT)) {
-          const b = queue.shift()!;
-          if (take.some((t) => t.batchId === b.batchId)) continue;
-          take.push(b);
-          n += b.orders.length;
-        }
-        const merged: InboxBatch = { ...take[0]!, orders: take.flatMap((b) => b.orders), quarantine: take.flatMap((b) => b.quarantine) };
-        try {
-          await d.ingestor.ingest(merged);
-          await d.host['inbox.ack']({ batchIds: take.map((b) => b.batchId) });
-          pump();
-        } catch (e) {
-          // not acked: the host keeps it and re-delivers on the next connect or redeliver
-          report(`ingest of batches ${take.map((b) => b.batchId).join(', ')}`, e);
-        }
-      }
-    } finally {
-      draining = false;
-    }
-  };
-  const onBatch = (b: InboxBatch) => {
-    queue.push(b);
-    void drain();
-  };
+  // Inbox batches go to the worker as the host's own frame text (parsed and validated there,
+  // merged into large transactions). Each committed set is acked; acks are not awaited before
+  // the next write, and one that fails is harmless (the host re-delivers, event ids dedupe).
+  const ingest = d.startIngest({
+    ingested: (batchIds) => {
+      d.host['inbox.ack']({ batchIds }).then(() => pump(), (e) => report(`ack of batches ${batchIds.join(', ')}`, e));
+    },
+    // not acked: the host keeps them and re-delivers on the next connect or redeliver
+    failed: (what, e) => report(what, e),
+  });
   const refresh = async () => {
     try {
       await mirrorCompany(d.db, d.host);
@@ -85,7 +56,7 @@ export function startHostSync(d: HostSyncDeps): () => void {
     } catch (e) { report('refresh from host', e); }
   };
   const offs = [
-    d.onEvent('inbox.batch', onBatch as (p: never) => void),
+    d.transport.onFrame('inbox.batch', (text) => ingest.pushFrame(text)),
     d.onEvent('shops.changed', ((p: { shops: Awaited<ReturnType<Client['shops.list']>> }) => { void mirrorShops(d.db, p.shops); }) as (p: never) => void),
     d.onEvent('company.changed', (() => { void mirrorCompany(d.db, d.host).catch((e) => report('company', e)); }) as (p: never) => void),
     d.transport.onState((s) => { if (s === 'open') void refresh(); }),

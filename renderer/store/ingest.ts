@@ -5,6 +5,7 @@ import type { InboxBatch } from '../../shared/contract';
 import type { OrderRow } from '../../shared/domain/types';
 import { orderPulledEvent, type TypedEvent } from '../../shared/events/envelope';
 import { reduceOrderPulled } from '../../shared/events/orderReducer';
+import { skipHostJournaled } from './journalCursor';
 
 export interface IngestResult { orders: number; newEvents: number; changedOrders: number; quarantined: number }
 
@@ -28,12 +29,17 @@ export function foldPulled(existing: Map<string, OrderRow>, events: TypedEvent<'
 export async function ingestBatch(db: WharfDB, batch: Pick<InboxBatch, 'orders' | 'quarantine'>, source: 'api' | 'excel' | 'demo' = 'api'): Promise<IngestResult> {
   const events = batch.orders.map(({ order, payloadHash }) => orderPulledEvent(order, payloadHash, source));
   const keys = [...new Set(events.map((e) => e.orderKey!))];
-  return db.transaction('rw', [db.orders, db.events, db.quarantine], async () => {
+  return db.transaction('rw', [db.orders, db.events, db.quarantine, db.cursors], async () => {
     const rows = await db.orders.bulkGet(keys);
     const existing = new Map<string, OrderRow>();
     rows.forEach((r) => { if (r) existing.set(r.key, r); });
     const { changed, fresh } = foldPulled(existing, events);
-    if (fresh.length) await db.events.bulkAdd(fresh as StoredEvent[]);
+    if (fresh.length) {
+      const before = ((await db.events.orderBy(':id').lastKey()) as number | undefined) ?? 0;
+      const after = await db.events.bulkAdd(fresh as StoredEvent[]);
+      // inbox batches are journaled by the host when acknowledged (journaledByHost)
+      if (source === 'api') await skipHostJournaled(db, before, after);
+    }
     if (changed.size) await db.orders.bulkPut([...changed.values()]);
     if (batch.quarantine.length) await db.quarantine.bulkPut(batch.quarantine);
     return { orders: batch.orders.length, newEvents: fresh.length, changedOrders: changed.size, quarantined: batch.quarantine.length };

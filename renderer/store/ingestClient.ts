@@ -1,32 +1,27 @@
-// Main-thread handle on the ingest worker. Falls back to ingesting on the main thread only
-// where workers are unavailable (tests in Node).
-import type { InboxBatch } from '../../shared/contract';
+// Main-thread handle on the ingest worker: hands it inbox.batch frames as text and hears which
+// batches committed (to ack them) or failed (left for the host to re-deliver).
 import type { IngestResult } from './ingest';
 import type { WorkerRequest, WorkerResponse } from './ingestWorker';
 
-export interface Ingestor { ingest(batch: InboxBatch): Promise<IngestResult> }
+export interface IngestSink {
+  /** an inbox.batch frame exactly as the host sent it */
+  pushFrame(text: string): void;
+}
+export interface IngestOutcome {
+  ingested(batchIds: string[], result: IngestResult): void;
+  failed(what: string, error: unknown): void;
+}
 
-export function createWorkerIngestor(dbName?: string): Ingestor {
+export function createWorkerIngest(out: IngestOutcome, dbName = 'wharf'): IngestSink {
+  // written inline so the bundler sees and builds the worker
   const worker = new Worker(new URL('./ingestWorker.ts', import.meta.url), { type: 'module', name: 'wharf-ingest' });
-  let nextId = 1;
-  const waiting = new Map<number, { resolve: (r: IngestResult) => void; reject: (e: Error) => void }>();
+  worker.postMessage({ kind: 'open', dbName } satisfies WorkerRequest);
   worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
-    const w = waiting.get(e.data.id);
-    if (!w) return;
-    waiting.delete(e.data.id);
-    if (e.data.ok) w.resolve(e.data.result);
-    else w.reject(new Error(`ingest failed: ${e.data.error}`));
+    const m = e.data;
+    if (m.kind === 'ingested') out.ingested(m.batchIds, m.result);
+    else if (m.kind === 'failed') out.failed(`ingest of batches ${m.batchIds.join(', ')}`, new Error(m.error));
+    else out.failed('inbox batch', new Error(m.error));
   };
-  worker.onerror = (e) => {
-    for (const [id, w] of waiting) { w.reject(new Error(`ingest worker crashed: ${e.message}`)); waiting.delete(id); }
-  };
-  return {
-    ingest(batch) {
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, batch, dbName } satisfies WorkerRequest);
-      });
-    },
-  };
+  worker.onerror = (e) => out.failed('ingest worker', new Error(`the ingest worker crashed: ${e.message}`));
+  return { pushFrame: (text) => worker.postMessage({ kind: 'frame', text } satisfies WorkerRequest) };
 }

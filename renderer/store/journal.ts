@@ -1,26 +1,30 @@
 // Streams new local events to the host's journal (under WHARF_DATA_DIR), so a lost or
 // cleared browser profile can be rebuilt; and replays a journal into an empty store.
 import type { Client } from '../../shared/contract';
-import type { TypedEvent, WharfEvent } from '../../shared/events/envelope';
+import { journaledByHost, type TypedEvent, type WharfEvent } from '../../shared/events/envelope';
 import type { OrderRow } from '../../shared/domain/types';
 import type { StoredEvent, WharfDB } from './db';
 import { foldPulled } from './ingest';
+import { JOURNAL_CURSOR as CURSOR } from './journalCursor';
 
-const CURSOR = 'journal.sentSeq';
 // small requests: each one is validated and serialized in one main-thread task
 const CHUNK = 200;
 
-/** Sends every event after the last acknowledged seq; returns how many were sent. */
+/**
+ * Sends every event after the cursor that the host does not journal itself; returns how many
+ * were sent. Ingest moves the cursor past pulled orders when nothing else is waiting, so this
+ * usually reads only the few events made on this device.
+ */
 export async function pumpJournal(db: WharfDB, host: Pick<Client, 'journal.append'>): Promise<number> {
   let sent = 0;
   for (;;) {
     const cur = ((await db.cursors.get(CURSOR))?.value as number | undefined) ?? 0;
     const batch = await db.events.where('seq').above(cur).limit(CHUNK).toArray();
     if (!batch.length) return sent;
-    const events = batch.map(({ seq: _seq, ...ev }) => ev as WharfEvent);
-    await host['journal.append']({ events });
+    const events = batch.filter((e) => !journaledByHost(e)).map(({ seq: _seq, ...ev }) => ev as WharfEvent);
+    if (events.length) await host['journal.append']({ events });
     await db.cursors.put({ key: CURSOR, value: batch[batch.length - 1]!.seq });
-    sent += batch.length;
+    sent += events.length;
   }
 }
 

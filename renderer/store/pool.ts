@@ -12,7 +12,7 @@ export interface PoolFilter {
   /** created-time range, epoch ms, inclusive */
   from?: number;
   to?: number;
-  /** order id (prefix ≥ 6 digits), tracking no, phone last 4, masked receiver name, merge key, buyer */
+  /** order id (prefix ≥ 6 digits), tracking no, phone last 4, masked receiver name, merge key */
   search?: string;
   /** only orders carrying at least one open hold */
   heldOnly?: boolean;
@@ -34,7 +34,6 @@ export function searchPrefixes(raw: string): { prefix: string; exact: boolean }[
   if (/^[A-Za-z0-9-]{6,}$/.test(q)) out.push({ prefix: `t:${q.toUpperCase()}`, exact: false });
   if (!/^\d+$/.test(q)) {
     out.push({ prefix: `n:${q}`, exact: false });
-    out.push({ prefix: `b:${q}`, exact: false });
     out.push({ prefix: `m:${q}`, exact: true });
   }
   return out;

@@ -1,6 +1,6 @@
 // The typed client over whichever transport the app started with. Inputs are validated
 // before sending and outputs/events on arrival, so a contract mismatch is a clear error.
-import { events, isEventName, requests, WharfError, type Client, type EventName, type EventPayloadOf, type RequestName } from '../../shared/contract';
+import { encodeEvent, events, isEventName, requests, WharfError, type Client, type EventName, type EventPayloadOf, type RequestName } from '../../shared/contract';
 import { describeIssues } from '../../shared/domain/company';
 import type { Bridge, Transport } from './types';
 import { createWebSocketTransport, readServeToken } from './websocket';
@@ -18,6 +18,8 @@ export function startTransport(explicit?: Transport): Transport {
       state: 'open',
       invoke: (n, i) => bridge.invoke(n, i),
       on: (n, h) => bridge.on(n, h),
+      // a bridge without text frames hands over objects: re-encoded so the worker path is one
+      onFrame: (n, h) => (bridge.onFrame ? bridge.onFrame(n, h) : bridge.on(n, (p) => h(encodeEvent(n, p)))),
       onState: () => () => undefined,
     };
   } else {

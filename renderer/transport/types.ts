@@ -1,8 +1,15 @@
 // A transport moves contract messages; feature code never knows which one it is.
+import type { EventName } from '../../shared/contract';
+
 export interface Transport {
   readonly kind: 'ipc' | 'websocket';
   invoke(name: string, input: unknown): Promise<unknown>;
   on(name: string, handler: (payload: unknown) => void): () => void;
+  /**
+   * Bulk events (inbox.batch) as their unparsed frame text, for a worker to parse and validate;
+   * such frames then skip on() and the main thread never parses them.
+   */
+  onFrame(name: EventName, handler: (text: string) => void): () => void;
   /** connection state changes (the desktop bridge is always "open") */
   onState(handler: (state: ConnectionState) => void): () => void;
   readonly state: ConnectionState;
@@ -13,4 +20,6 @@ export type ConnectionState = 'connecting' | 'open' | 'closed';
 export interface Bridge {
   invoke(name: string, input: unknown): Promise<unknown>;
   on(name: string, handler: (payload: unknown) => void): () => void;
+  /** event frames as text (see Transport.onFrame) */
+  onFrame?(name: string, handler: (text: string) => void): () => void;
 }

@@ -1,6 +1,6 @@
 // Serve-mode transport: one WebSocket to the host carrying the contract. Reconnects with
 // backoff; requests in flight when the socket drops fail with a typed "unavailable" error.
-import { ServerMessage, WharfError, type ContractError } from '../../shared/contract';
+import { isEventFrame, ServerMessage, WharfError, type ContractError, type EventName } from '../../shared/contract';
 import type { ConnectionState, Transport } from './types';
 
 interface Pending { resolve: (v: unknown) => void; reject: (e: unknown) => void }
@@ -17,6 +17,7 @@ export function createWebSocketTransport(url: string, token: string): Transport 
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
   const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const frameListeners = new Map<EventName, Set<(text: string) => void>>();
   const stateListeners = new Set<(s: ConnectionState) => void>();
 
   const setState = (s: ConnectionState) => {
@@ -34,9 +35,13 @@ export function createWebSocketTransport(url: string, token: string): Transport 
       for (const m of queue.splice(0)) sock.send(m);
     };
     sock.onmessage = (e) => {
+      const text = String(e.data);
+      for (const [name, hs] of frameListeners) {
+        if (hs.size && isEventFrame(text, name)) { hs.forEach((h) => h(text)); return; }
+      }
       let msg: ServerMessage;
       try {
-        msg = ServerMessage.parse(JSON.parse(String(e.data)));
+        msg = ServerMessage.parse(JSON.parse(text));
       } catch (err) {
         console.error('[wharf] dropped a malformed message from the host', err);
         return;
@@ -83,6 +88,12 @@ export function createWebSocketTransport(url: string, token: string): Transport 
     on(name, handler) {
       let set = listeners.get(name);
       if (!set) listeners.set(name, (set = new Set()));
+      set.add(handler);
+      return () => set!.delete(handler);
+    },
+    onFrame(name, handler) {
+      let set = frameListeners.get(name);
+      if (!set) frameListeners.set(name, (set = new Set()));
       set.add(handler);
       return () => set!.delete(handler);
     },

@@ -171,3 +171,21 @@ export type ServerMessage = z.infer<typeof ServerMessage>;
 
 export function isRequestName(n: string): n is RequestName { return Object.hasOwn(requests, n); }
 export function isEventName(n: string): n is EventName { return Object.hasOwn(events, n); }
+
+/**
+ * Event frames are written with a fixed key order (t, name, payload), so a receiver can tell a
+ * bulk event by its first bytes and hand the text, unparsed, to a worker (inbox batches: parsing
+ * and validating thousands of orders must not run on the UI thread).
+ */
+export function encodeEvent(name: EventName, payload: unknown): string {
+  return `{"t":"evt","name":${JSON.stringify(name)},"payload":${JSON.stringify(payload)}}`;
+}
+export function isEventFrame(text: string, name: EventName): boolean {
+  return text.startsWith(`{"t":"evt","name":"${name}","payload":`);
+}
+/** Parses and validates one event frame of the given name (the worker's side of isEventFrame). */
+export function decodeEventFrame<N extends EventName>(text: string, name: N): EventPayloadOf<N> {
+  const msg = ServerMessage.parse(JSON.parse(text));
+  if (msg.t !== 'evt' || msg.name !== name) throw new WharfError('invalid_output', `expected a ${name} event frame`);
+  return events[name].parse(msg.payload) as EventPayloadOf<N>;
+}

@@ -56,6 +56,14 @@ export function externalEventId(platform: string, shopId: string, orderId: strin
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * Events the host writes to its own journal when the renderer acknowledges the inbox batch
+ * they came from (platform pulls): the renderer does not stream these back.
+ */
+export function journaledByHost(ev: Pick<WharfEvent, 'type' | 'payload'>): boolean {
+  return ev.type === 'order.pulled' && (ev.payload as { source?: string } | undefined)?.source === 'api';
+}
+
 export function newEventId(): string {
   return uuidv7();
 }

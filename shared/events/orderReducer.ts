@@ -15,7 +15,6 @@ export function searchTerms(o: NormalizedOrder): string[] {
   if (o.receiver.phoneTail) t.add(`p:${o.receiver.phoneTail}`);
   if (o.receiver.nameMasked) t.add(`n:${o.receiver.nameMasked}`);
   if (o.receiver.mergeKey) t.add(`m:${o.receiver.mergeKey}`);
-  if (o.buyerNick) t.add(`b:${o.buyerNick}`);
   return [...t];
 }
 

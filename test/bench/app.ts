@@ -9,8 +9,6 @@ import { writeInbox } from './payloads';
 import type { RawOrder } from '../../main/services/platforms/types';
 import type { InboxEntry } from '../../main/services/store/inbox';
 import type { EventSink } from '../../main/services/host';
-import { entryToBatch } from '../../main/services/sync/delivery';
-import { mapFor } from '../../main/services/platforms/registry';
 import { log, until, type Cleanup } from './harness';
 
 export interface BenchApp {
@@ -94,10 +92,7 @@ export async function openBenchApp(cleanup: Cleanup, signal: AbortSignal, opts: 
     redeliver: async () => (await h['inbox.redeliver']({})).batches,
     deliver(entries) {
       if (!sinks.size) throw new Error('no renderer is connected to deliver to');
-      for (const e of entries) {
-        const batch = entryToBatch(e, mapFor);
-        for (const s of sinks) s('inbox.batch', batch);
-      }
+      for (const e of entries) serve.host.deliver(e);
     },
     async journalQuiet(min, timeoutMs, sig) {
       let last = -1;

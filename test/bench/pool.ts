@@ -106,6 +106,12 @@ export const poolBench: Bench = {
       const journal = (await app.serve.host.handlers['journal.info']({})).total;
       log(`pool: ${(e as Error).message} (it holds ${journal} of ${stored}); querying while the app still streams events to the host`);
     }
+    // and after the pool screen has caught up with the burst (its last re-read shows them all):
+    // the figure is the data source on a settled store, not queries racing the screen's refresh
+    const tp = performance.now();
+    await app.page.waitForFunction((n) => document.querySelector('[data-testid="pool-count"]')?.textContent?.trim() === String(n), stored, { timeout: 120_000, polling: 250 })
+      .then(() => log(`pool: the pool screen showed all ${stored} orders ${round((performance.now() - tp) / 1000, 1)} s later`),
+        () => log(`pool: the pool screen did not show ${stored} orders within 120 s; querying anyway`));
     await app.page.waitForTimeout(1000);
 
     const queries = buildQueries(samples, QUERIES);

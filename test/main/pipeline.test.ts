@@ -9,6 +9,7 @@ import { FAULT_KINDS } from '../../main/services/platforms/taobao/simFaults';
 import { ADMIN, TEST_COMPANY, attachRenderer, makeHost, tempDir } from '../support/hostHarness';
 import type { Host } from '../../main/services/host';
 import type { WharfDB } from '../../renderer/store/db';
+import type { WharfEvent } from '../../shared/events/envelope';
 
 let sim: TaobaoSimulator;
 
@@ -43,6 +44,22 @@ async function expectStoreEqualsTruth(db: WharfDB, shopId: string) {
   for (const e of events) expect(byId.has(e.orderKey!.split(':')[2]!)).toBe(true);
 }
 
+/** The host journaled, at ack, exactly the pulled events the renderer stored (same ids, same content). */
+async function expectJournalHoldsPulled(host: Host, db: WharfDB) {
+  const journal: WharfEvent[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const page = await host.handlers['journal.read']({ offset, limit: 5000 });
+    journal.push(...page.events);
+    offset = page.next;
+  }
+  const stored = (await db.events.toArray()).filter((e) => e.type === 'order.pulled').map(({ seq: _seq, ...e }) => e);
+  const byId = new Map(journal.map((e) => [e.id, e]));
+  expect(byId.size).toBe(journal.length);
+  expect(journal.filter((e) => e.type === 'order.pulled').length).toBe(stored.length);
+  for (const e of stored) expect(byId.get(e.id)).toEqual(e);
+}
+
 describe('pull path against the Taobao simulator', () => {
   it('a first pull brings every order of the lookback into the store, with status and lag', async () => {
     const dir = tempDir();
@@ -52,6 +69,7 @@ describe('pull path against the Taobao simulator', () => {
     await host.sync.pull(shopId);
     await r.settle();
     await expectStoreEqualsTruth(r.db, shopId);
+    await expectJournalHoldsPulled(host, r.db);
     const st = host.sync.statusOf(shopId)!;
     expect(st.error).toBeUndefined();
     expect(st.totalPulled).toBeGreaterThanOrEqual(160);
@@ -75,6 +93,7 @@ describe('pull path against the Taobao simulator', () => {
       await host.sync.pull(shopId);
       await r.settle();
       await expectStoreEqualsTruth(r.db, shopId);
+      await expectJournalHoldsPulled(host, r.db);
       if (kind === 'token_expired') {
         // the platform's own code reached the status while the fault was on
         const calls = sim.calls().filter((c) => c.error_code === 27);
@@ -129,6 +148,7 @@ describe('pull path against the Taobao simulator', () => {
     await host2.sync.pull(shopId);
     await r.settle();
     await expectStoreEqualsTruth(r.db, shopId);
+    await expectJournalHoldsPulled(host2, r.db);
     await host2.stop();
     await r.dispose();
   });

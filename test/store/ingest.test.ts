@@ -4,6 +4,8 @@ import { WharfDB } from '../../renderer/store/db';
 import { ingestBatch } from '../../renderer/store/ingest';
 import { countPool, poolKeys, queryPool, orderTimeline } from '../../renderer/store/pool';
 import { pumpJournal, replayEvents } from '../../renderer/store/journal';
+import { JOURNAL_CURSOR } from '../../renderer/store/journalCursor';
+import { pulledEvents } from '../../main/services/sync/deliveries';
 import type { WharfEvent } from '../../shared/events/envelope';
 import { makeOrder } from '../support/orders';
 
@@ -82,17 +84,31 @@ describe('ingest into Dexie', () => {
     expect(keys[0]).toBe(`taobao:${all[119]!.shopId}:${all[119]!.orderId}`);
   });
 
-  it('streams events to the journal and replays them into an empty store', async () => {
+  it('streams only local events to the journal (the host journals pulled ones) and replays them into an empty store', async () => {
     const db = freshDb();
     const v1 = orders(10);
-    await ingestBatch(db, { orders: v1.map((o) => ({ order: o, payloadHash: o.orderId })), quarantine: [] });
-    const changed = { ...v1[3]!, modifiedAt: v1[3]!.modifiedAt + 5000, sellerMemo: '加急' };
-    await ingestBatch(db, { orders: [{ order: changed, payloadHash: 'changed' }], quarantine: [] });
+    const b1 = { orders: v1.map((o) => ({ order: o, payloadHash: o.orderId })), quarantine: [] };
+    await ingestBatch(db, b1);
+    // nothing local was waiting: ingest moved the cursor past the pulled events, no read-back
+    expect((await db.cursors.get(JOURNAL_CURSOR))?.value).toBe(10);
     await db.events.add({ id: '0190b2c0-0000-7000-8000-000000000001', type: 'operator.switched', at: 5, actor: 'u-ops', device: 'd1', payload: { userId: 'u-ops', method: 'pin' } });
-    const journal: WharfEvent[] = [];
-    const fakeHost = { 'journal.append': async ({ events }: { events: WharfEvent[] }) => { journal.push(...events); return { appended: events.length, total: journal.length }; } };
-    expect(await pumpJournal(db, fakeHost)).toBe(12);
+    const changed = { ...v1[3]!, modifiedAt: v1[3]!.modifiedAt + 5000, sellerMemo: '加急' };
+    const b2 = { orders: [{ order: changed, payloadHash: 'changed' }], quarantine: [] };
+    await ingestBatch(db, b2);
+    // a local event was waiting: the cursor stays for the pump, which skips the pulled one
+    expect((await db.cursors.get(JOURNAL_CURSOR))?.value).toBe(10);
+    // the host side: what it journals when these batches are acknowledged
+    const journal: WharfEvent[] = [...pulledEvents(b1), ...pulledEvents(b2)];
+    const sent: WharfEvent[] = [];
+    const fakeHost = { 'journal.append': async ({ events }: { events: WharfEvent[] }) => { sent.push(...events); return { appended: events.length, total: sent.length }; } };
+    expect(await pumpJournal(db, fakeHost)).toBe(1);
+    expect(sent.map((e) => e.type)).toEqual(['operator.switched']);
+    expect((await db.cursors.get(JOURNAL_CURSOR))?.value).toBe(12);
     expect(await pumpJournal(db, fakeHost)).toBe(0);
+    journal.push(...sent);
+    // the host built the very events the renderer stored
+    const local = (await db.events.toArray()).map(({ seq: _seq, ...e }) => e);
+    expect([...local].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...journal].sort((a, b) => a.id.localeCompare(b.id)));
 
     const empty = freshDb();
     expect(await replayEvents(empty, journal)).toBe(12);

@@ -44,6 +44,17 @@ export class Inbox {
     return this.files().map((f) => JSON.parse(fs.readFileSync(path.join(this.dir, f), 'utf8')) as InboxEntry);
   }
 
+  /** One unacknowledged entry, or undefined once it is trimmed (or never was). */
+  read(batchId: string): InboxEntry | undefined {
+    if (!/^[\w-]+$/.test(batchId)) return undefined;
+    try {
+      return JSON.parse(fs.readFileSync(path.join(this.dir, `${batchId}.json`), 'utf8')) as InboxEntry;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  }
+
   pendingCount(shopId?: string): number {
     return this.files().filter((f) => !shopId || f.endsWith(`-${shopId}.json`)).length;
   }
@@ -61,5 +72,4 @@ export class Inbox {
     if (trimmed.length) fsyncDir(this.dir);
     return trimmed;
   }
-
 }

@@ -1,6 +1,6 @@
 // The pool's filter bar: one search box (any id a caller reads out), shops, both status
 // dimensions, held-only, and a created-time range in Shanghai time.
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Button, Checkbox, DatePicker, Input, Select, Space, type InputRef } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,9 @@ import { msToWall, presetRanges, wallToMs } from './shanghaiRange';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-export function PoolFilters({ db, searchRef }: { db: WharfDB; searchRef: React.RefObject<InputRef | null> }) {
+// memo: the page re-renders on every pool refresh during an ingest burst; the filter bar's
+// antd controls are the costliest part of that and their props do not change
+export const PoolFilters = memo(function PoolFilters({ db, searchRef }: { db: WharfDB; searchRef: React.RefObject<InputRef | null> }) {
   const { t } = useTranslation();
   const { filter, searchText, setFilter, setSearchText, applySearch, reset } = usePoolFilter();
   const shops = useLiveQuery(() => db.shops.toArray(), [db]) ?? [];
@@ -105,4 +107,4 @@ export function PoolFilters({ db, searchRef }: { db: WharfDB; searchRef: React.R
       <Button size="large" onClick={reset} disabled={!active}>{t('pool.resetFilters')}</Button>
     </Space>
   );
-}
+});

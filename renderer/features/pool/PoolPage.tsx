@@ -1,7 +1,7 @@
 // The order pool: the ops lead's first screen and the customer-service desk's search.
 // A scanned waybill or order number searches the pool, and opens the order when it is the
 // only match.
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Alert, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WharfDB } from '../../store/db';
@@ -21,6 +21,7 @@ export function PoolPage({ db, refresh }: { db: WharfDB; refresh?: RefreshTiming
   const applySearch = usePoolFilter((s) => s.applySearch);
   const { keys, count, partial, seed, version, loading, error } = usePoolKeys(db, filter, refresh);
   const searchRef = useRef<InputRef>(null);
+  const close = useCallback(() => open(undefined), [open]);
 
   // "/" jumps to the search box from anywhere on the pool (when not typing elsewhere)
   useEffect(() => {
@@ -62,7 +63,7 @@ export function PoolPage({ db, refresh }: { db: WharfDB; refresh?: RefreshTiming
       <div style={{ flex: 1, minHeight: 320 }}>
         <PoolTable db={db} keys={keys} total={partial ? count ?? 0 : keys?.length ?? 0} version={version} seed={seed} loading={loading} onOpen={open} height="100%" />
       </div>
-      <OrderDetail db={db} orderKey={openKey} onClose={() => open(undefined)} />
+      <OrderDetail db={db} orderKey={openKey} onClose={close} />
     </div>
   );
 }

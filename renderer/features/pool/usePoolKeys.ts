@@ -6,7 +6,7 @@
 //   over BroadcastChannel) — marks the list stale. It is re-read after a quiet spell, with a
 //   ceiling so a long burst still moves the list, and never more often than the last re-read
 //   took ×2, so a big pool cannot keep IndexedDB busy re-reading during an ingest burst.
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import Dexie from 'dexie';
 import type { OrderRow } from '../../../shared/domain/types';
 import type { WharfDB } from '../../store/db';
@@ -57,7 +57,9 @@ export function usePoolKeys(db: WharfDB, filter: PoolFilter, timing: RefreshTimi
     let timer: ReturnType<typeof setTimeout> | undefined;
     let staleSince = 0;
     let lastCost = 0;
-    const set = (fn: (s: PoolKeysState) => PoolKeysState) => { if (!cancelled) setState(fn); };
+    // a transition: re-rendering the table for a refresh yields to input and never holds the
+    // main thread for long during an ingest burst
+    const set = (fn: (s: PoolKeysState) => PoolKeysState) => { if (!cancelled) startTransition(() => setState(fn)); };
 
     const load = async (first: boolean) => {
       if (running) { again = true; return; }

@@ -1,7 +1,7 @@
 // Fetches only the rows the virtual table shows (plus a margin), by key. Rows already read
 // stay cached while scrolling; when the key list is re-read (version bump) the visible rows
 // are fetched again and replace the old ones only when they arrive, so nothing flickers.
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { OrderRow } from '../../../shared/domain/types';
 import type { WharfDB } from '../../store/db';
 import { rowsByKeys } from '../../store/pool';
@@ -62,7 +62,8 @@ export function useRowWindow(db: WharfDB, keys: readonly string[] | undefined, v
         for (const k of wanted) if (cur.map.has(k)) trimmed.set(k, cur.map.get(k)!);
         cur.map = trimmed;
       }
-      setRows(new Map(cur.map));
+      const next = new Map(cur.map);
+      startTransition(() => setRows(next));
     }, (err) => {
       missing.forEach((k) => cache.current.pending.delete(k));
       console.error('[wharf] pool rows', err);

@@ -1,6 +1,6 @@
 // Order detail drawer: opened by a click or Enter on a pool row, or a scan matching one order.
 // Everything is read live, so a pull that changes the order updates the open drawer.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Drawer, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -19,7 +19,8 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export function OrderDetail({ db, orderKey, onClose }: { db: WharfDB; orderKey?: string; onClose(): void }) {
+// memo: the pool page re-renders on every refresh; a closed drawer has nothing to redo
+export const OrderDetail = memo(function OrderDetail({ db, orderKey, onClose }: { db: WharfDB; orderKey?: string; onClose(): void }) {
   const { t } = useTranslation();
   const order = useLiveQuery(() => (orderKey ? db.orders.get(orderKey) : undefined), [db, orderKey]);
   const parcels = useLiveQuery(() => (orderKey ? db.parcels.where('orderKeys').equals(orderKey).toArray() : []), [db, orderKey]) ?? [];
@@ -54,4 +55,4 @@ export function OrderDetail({ db, orderKey, onClose }: { db: WharfDB; orderKey?:
       </div>
     </Drawer>
   );
-}
+});
