@@ -85,6 +85,11 @@ export async function queryPool(db: WharfDB, f: PoolFilter, limit = 50, after?: 
   let rows: OrderRow[];
   if (f.search?.trim()) {
     rows = (await searchRows(db, f)).filter((r) => afterCursor(r, after)).slice(0, limit);
+  } else if (!after && !needsRowFilter(f)) {
+    // The index range is the whole filter: walk keys only (no row values cross into the page
+    // for entries that are not shown), then read just the rows that are.
+    const parts = await Promise.all(indexCollections(db, f).map((c) => c.limit(limit).primaryKeys()));
+    rows = (await rowsByKeys(db, parts.flat())).sort(newestFirst).slice(0, limit);
   } else {
     const parts = await Promise.all(indexCollections(db, f, after).map((c) => c.filter((r) => afterCursor(r, after) && matches(r, f)).limit(limit).toArray()));
     rows = parts.flat().sort(newestFirst).slice(0, limit);

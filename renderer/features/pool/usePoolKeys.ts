@@ -5,7 +5,8 @@
 // - Live: any write to the orders table — here or in the ingest worker (Dexie relays those
 //   over BroadcastChannel) — marks the list stale. It is re-read after a quiet spell, with a
 //   ceiling so a long burst still moves the list, and never more often than the last re-read
-//   took ×2, so a big pool cannot keep IndexedDB busy re-reading during an ingest burst.
+//   took ×2 (×8 during a continuous burst), so a big pool cannot keep IndexedDB busy
+//   re-reading while the ingest worker writes.
 import { startTransition, useEffect, useState } from 'react';
 import Dexie from 'dexie';
 import type { OrderRow } from '../../../shared/domain/types';
@@ -90,7 +91,10 @@ export function usePoolKeys(db: WharfDB, filter: PoolFilter, timing: RefreshTimi
       staleSince ||= now;
       clearTimeout(timer);
       const quiet = Math.max(timing.debounceMs, lastCost * 2);
-      const ceiling = Math.max(timing.maxWaitMs, lastCost * 3);
+      // during a long burst the ceiling rules: re-reading a 200,000-key list holds the orders
+      // store for a second or two, which the ingest worker's writes then wait for; at ×8 the
+      // screen takes at most ~1/9 of the store's time and still moves every few seconds
+      const ceiling = Math.max(timing.maxWaitMs, lastCost * 8);
       const wait = Math.max(0, Math.min(quiet, staleSince + ceiling - now));
       timer = setTimeout(() => { staleSince = 0; void load(false); }, wait);
     };
