@@ -1,21 +1,13 @@
 // Binds the contract to one WebSocket connection: every message parsed and validated, every
 // failure answered with a typed error (never a crash), host events forwarded.
 import type { WebSocket } from 'ws';
-import { ZodError } from 'zod';
-import { ClientMessage, encodeEvent, isRequestName, requests, WharfError, type ContractError, type ServerMessage } from '../../shared/contract';
+import { ClientMessage, encodeEvent, type ServerMessage } from '../../shared/contract';
 import { describeIssues } from '../../shared/domain/company';
 import type { Host } from '../services/host';
+import { dispatch } from '../services/dispatch';
 
 function send(ws: WebSocket, msg: ServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
-}
-
-function toContractError(e: unknown, name: string): ContractError {
-  if (e instanceof WharfError) return e.toJSON();
-  if (e instanceof ZodError) {
-    return { code: 'invalid_input', message: `${name}: ${describeIssues(e.issues)}`, issues: e.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
-  }
-  return { code: 'internal', message: `${name} failed inside the host: ${e instanceof Error ? e.message : String(e)} — see the host log` };
 }
 
 export async function handleMessage(host: Host, raw: string): Promise<ServerMessage> {
@@ -31,24 +23,8 @@ export async function handleMessage(host: Host, raw: string): Promise<ServerMess
     return { t: 'res', id, ok: false, error: { code: 'bad_message', message: `malformed request envelope: ${describeIssues(env.error.issues)}; expected {"t":"req","id","name","input"}` } };
   }
   const { id, name, input } = env.data;
-  if (!isRequestName(name)) {
-    return { t: 'res', id, ok: false, error: { code: 'unknown_request', message: `"${name}" is not a Wharf request; the host and app versions may differ` } };
-  }
-  const decl = requests[name];
-  const parsed = decl.input.safeParse(input ?? {});
-  if (!parsed.success) {
-    return { t: 'res', id, ok: false, error: { code: 'invalid_input', message: `${name}: ${describeIssues(parsed.error.issues)}`, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) } };
-  }
-  try {
-    const out = await (host.handlers[name] as (i: unknown) => Promise<unknown>)(parsed.data);
-    const checked = decl.output.safeParse(out);
-    if (!checked.success) {
-      return { t: 'res', id, ok: false, error: { code: 'invalid_output', message: `${name}: the host produced an invalid answer (${describeIssues(checked.error.issues)}) — a bug, please report it` } };
-    }
-    return { t: 'res', id, ok: true, output: checked.data };
-  } catch (e) {
-    return { t: 'res', id, ok: false, error: toContractError(e, name) };
-  }
+  const answer = await dispatch(host.handlers, name, input);
+  return answer.ok ? { t: 'res', id, ok: true, output: answer.output } : { t: 'res', id, ok: false, error: answer.error };
 }
 
 export function bindSocket(host: Host, ws: WebSocket): void {
