@@ -40,12 +40,14 @@ export interface HostOptions {
   version: string;
   connectorDeps?: Partial<ConnectorDeps>;
   log?: (msg: string) => void;
+  /** the secrets' data key when the shell keeps it (desktop: safeStorage); else the key file */
+  secretKey?: Buffer;
 }
 
 export function createHost(config: HostConfig, opts: HostOptions): Host {
   const log = opts.log ?? ((m: string) => process.stderr.write(`[wharf] ${m}\n`));
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const secrets = openSecretBox(config.dataDir);
+  const secrets = openSecretBox(config.dataDir, opts.secretKey);
   const shops = new ShopStore(config.dataDir, secrets);
   const inbox = new Inbox(config.dataDir);
   const journal = new Journal(config.dataDir);

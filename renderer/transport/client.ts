@@ -1,6 +1,6 @@
 // The typed client over whichever transport the app started with. Inputs are validated
 // before sending and outputs/events on arrival, so a contract mismatch is a clear error.
-import { encodeEvent, events, isEventName, requests, WharfError, type Client, type EventName, type EventPayloadOf, type RequestName } from '../../shared/contract';
+import { encodeEvent, events, isEventName, requests, WharfError, type Client, type ContractError, type EventName, type EventPayloadOf, type RequestName } from '../../shared/contract';
 import { describeIssues } from '../../shared/domain/company';
 import type { Bridge, Transport } from './types';
 import { createWebSocketTransport, readServeToken } from './websocket';
@@ -16,7 +16,13 @@ export function startTransport(explicit?: Transport): Transport {
     transport = {
       kind: 'ipc',
       state: 'open',
-      invoke: (n, i) => bridge.invoke(n, i),
+      invoke: async (n, i) => {
+        // the bridge answers { ok, output } or { ok: false, error } (see main/services/dispatch)
+        const a = (await bridge.invoke(n, i)) as { ok: true; output: unknown } | { ok: false; error: ContractError };
+        if (a.ok) return a.output;
+        const { code, message, ...extra } = a.error;
+        throw new WharfError(code, message, extra);
+      },
       on: (n, h) => bridge.on(n, h),
       // a bridge without text frames hands over objects: re-encoded so the worker path is one
       onFrame: (n, h) => (bridge.onFrame ? bridge.onFrame(n, h) : bridge.on(n, (p) => h(encodeEvent(n, p)))),

@@ -16,8 +16,9 @@ export interface Transport {
 }
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
-/** What the desktop preload exposes on window.wharf (next issue). */
+/** What the desktop preload exposes on window.wharf (preload/index.ts). */
 export interface Bridge {
+  /** resolves with the host's answer, a typed error included (errors do not cross the bridge as throws) */
   invoke(name: string, input: unknown): Promise<unknown>;
   on(name: string, handler: (payload: unknown) => void): () => void;
   /** event frames as text (see Transport.onFrame) */

@@ -55,6 +55,8 @@ export interface SpawnOptions {
   timeoutMs?: number;
   /** mirror the child's stderr to ours as it arrives (default: WHARF_E2E_ECHO=1) */
   echo?: boolean;
+  /** the launch entry: serve.ts (`npm run serve`) or start.ts (`npm start`) */
+  entry?: 'serve.ts' | 'start.ts';
 }
 
 const RUNNING = /Wharf is running at (http:\/\/\S+)/;
@@ -64,7 +66,7 @@ export async function spawnServe(opts: SpawnOptions = {}): Promise<ServeProcess>
   const own = !opts.dataDir;
   const dataDir = opts.dataDir ?? tempDir('wharf-data-');
   const env = cleanEnv({ WHARF_HOST: '127.0.0.1', WHARF_PORT: '0', WHARF_DATA_DIR: dataDir, ...opts.env });
-  const child = spawn(process.execPath, [TSX_CLI, path.join('main', 'launch', 'serve.ts')], {
+  const child = spawn(process.execPath, [TSX_CLI, path.join('main', 'launch', opts.entry ?? 'serve.ts')], {
     cwd: ROOT,
     env,
     // own process group: stop() signals tsx and the node process it starts, and nothing else

@@ -1,5 +1,6 @@
-// Secrets at rest in serve mode: AES-256-GCM with a key file readable only by this user.
-// (The desktop shell swaps the key for Electron safeStorage.) Secrets never reach the renderer.
+// Secrets at rest: AES-256-GCM. Serve mode keeps the 32-byte key in a file readable only by
+// this user; the desktop shell keeps it sealed by Electron safeStorage (DPAPI on Windows) and
+// hands it in (main/electron/safeKey.ts). Secrets never reach the renderer.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,10 +26,14 @@ function loadKey(keyFile: string): Buffer {
   return key;
 }
 
-export function openSecretBox(dataDir: string): SecretBox {
-  const keyFile = path.join(dataDir, 'secret.key');
+export const KEY_FILE = 'secret.key';
+
+/** `key`: the data key from the desktop shell's safeStorage; without it, the key file. */
+export function openSecretBox(dataDir: string, key32?: Buffer): SecretBox {
+  const keyFile = key32 ? 'the safeStorage-sealed key (secret.key.safe)' : path.join(dataDir, KEY_FILE);
   const file = path.join(dataDir, 'secrets.json');
-  const key = loadKey(keyFile);
+  if (key32 && key32.length !== 32) throw new Error('the secret key must be 32 bytes');
+  const key = key32 ?? loadKey(keyFile);
   const sealed: Record<string, Sealed> = readJsonFile(file) ?? {};
   const save = () => writeFileDurable(file, JSON.stringify(sealed, null, 1));
   return {
