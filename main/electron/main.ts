@@ -14,10 +14,10 @@ import { APP_INDEX, APP_SCHEME } from './appUrl';
 import { appResponse } from './appProtocol';
 import { guardContents, guardPermissions } from './guards';
 import { bindIpc, forwardEvents } from './ipcBinder';
-import { redact } from './redact';
+import { redact } from '../services/redact';
 import { loadSafeStorageKey } from './safeKey';
 import { secureWebPreferences } from './secureWebPreferences';
-import { startUpdates, type UpdateSettings } from './updates';
+import { startUpdates } from './updates';
 import { MIN_SIZE, restoreBounds, type WindowState } from './windowState';
 
 // before ready: app:// is a standard, secure origin (IndexedDB, fetch and workers work on it)
@@ -39,14 +39,6 @@ function setupLog(dataDir: string): void {
   log.transports.file.maxSize = 5 * 1024 * 1024;
   log.hooks.push((msg) => ({ ...msg, data: msg.data.map((d) => (typeof d === 'string' ? redact(d) : d instanceof Error ? redact(d.stack ?? d.message) : d)) }));
   log.errorHandler.startCatching({ showDialog: false });
-}
-
-function readUpdateSettings(dataDir: string): UpdateSettings {
-  const saved = readJsonFile<Partial<UpdateSettings>>(path.join(dataDir, 'updates.json')) ?? {};
-  return {
-    url: process.env.WHARF_UPDATE_URL ?? saved.url ?? '',
-    channel: (process.env.WHARF_UPDATE_CHANNEL ?? saved.channel) === 'beta' ? 'beta' : 'stable',
-  };
 }
 
 function createWindow(config: HostConfig): BrowserWindow {
@@ -109,7 +101,10 @@ async function start(): Promise<void> {
   if (safe.key === undefined) log.warn(safe.warning);
   else if (safe.note) log.info(safe.note);
 
-  host = createHost(config, { clock: systemClock, version: app.getVersion(), secretKey: safe.key, log: (m) => log.info(m) });
+  host = createHost(config, {
+    clock: systemClock, version: app.getVersion(), secretKey: safe.key, log: (m) => log.info(m),
+    shell: 'desktop', runtime: { electron: process.versions.electron, chrome: process.versions.chrome },
+  });
   await host.start();
 
   protocol.handle(APP_SCHEME, (req) => appResponse(RENDERER_DIR, req.url, req.method));
@@ -121,9 +116,13 @@ async function start(): Promise<void> {
   app.on('second-instance', () => showWindow(config));
   app.on('activate', () => showWindow(config));
 
+  // updates: settings from Settings → Updates (or WHARF_UPDATE_URL); restarted when they change
   const { autoUpdater } = electronUpdater;
   autoUpdater.logger = log;
-  startUpdates(autoUpdater as never, readUpdateSettings(config.dataDir), systemClock, (s) => log.info(`updates: ${JSON.stringify(s)}`), (m) => log.info(m));
+  const h = host;
+  const runUpdates = () => startUpdates(autoUpdater as never, h.updates.settings, systemClock, (s) => h.updates.setStatus(s), (m) => log.info(m));
+  let stopUpdates = runUpdates();
+  h.updates.onChange(() => { stopUpdates(); stopUpdates = runUpdates(); });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -2,16 +2,15 @@
 // start and daily, download in the background, install on the next quit. The updater object is
 // passed in (electron-updater's autoUpdater in the app, a fake in tests); time is the Clock's.
 import type { Clock } from '../../shared/clock';
+import type { UpdateSettings, UpdateStatus } from '../../shared/contract';
+import { checkUpdateUrl } from '../services/updateUrl';
+
+export { checkUpdateUrl };
+export type { UpdateSettings, UpdateStatus };
 
 export const DAY_MS = 86_400_000;
 /** first check a little after start, so the window and the first pull come first */
 export const FIRST_CHECK_MS = 60_000;
-
-export interface UpdateSettings {
-  /** base URL holding latest.yml / beta.yml, the installers and their .blockmap; empty = off */
-  url: string;
-  channel: 'stable' | 'beta';
-}
 
 /** The slice of electron-updater's AppUpdater this uses. */
 export interface Updater {
@@ -22,29 +21,10 @@ export interface Updater {
   channel: string | null;
   setFeedURL(options: { provider: 'generic'; url: string; channel?: string }): void;
   checkForUpdates(): Promise<unknown>;
-  on(event: 'error' | 'update-available' | 'update-not-available' | 'update-downloaded', fn: (...args: never[]) => void): unknown;
+  on(event: UpdaterEvent, fn: (...args: never[]) => void): unknown;
+  removeListener(event: UpdaterEvent, fn: (...args: never[]) => void): unknown;
 }
-
-export type UpdateStatus =
-  | { state: 'off'; reason: string }
-  | { state: 'idle'; lastCheckAt?: number; nextCheckAt: number }
-  | { state: 'checking' }
-  | { state: 'downloading'; version: string }
-  | { state: 'ready'; version: string }
-  | { state: 'error'; message: string; nextCheckAt: number };
-
-/** Only https URLs (a plain-http feed could be swapped in transit), without credentials. */
-export function checkUpdateUrl(url: string): string | undefined {
-  if (!url.trim()) return 'no update URL is set (Settings → Updates)';
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'https:') return `the update URL must be https:// (got ${u.protocol}), so installers cannot be swapped on the way`;
-    if (u.username || u.password) return 'the update URL must not carry a user name or password';
-    return undefined;
-  } catch {
-    return `"${url}" is not a URL`;
-  }
-}
+type UpdaterEvent = 'update-available' | 'update-not-available' | 'update-downloaded';
 
 export function startUpdates(updater: Updater, settings: UpdateSettings, clock: Clock, onStatus: (s: UpdateStatus) => void, log: (m: string) => void = () => undefined): () => void {
   const bad = checkUpdateUrl(settings.url);
@@ -60,9 +40,13 @@ export function startUpdates(updater: Updater, settings: UpdateSettings, clock: 
   let stopped = false;
   let lastCheckAt: number | undefined;
   const schedule = (ms: number) => { if (!stopped) cancel = clock.after(ms, () => void check()); };
-  updater.on('update-available', ((info: { version: string }) => onStatus({ state: 'downloading', version: info.version })) as never);
-  updater.on('update-downloaded', ((info: { version: string }) => { log(`update ${info.version} downloaded; it installs when Wharf quits`); onStatus({ state: 'ready', version: info.version }); }) as never);
-  updater.on('update-not-available', (() => onStatus({ state: 'idle', lastCheckAt, nextCheckAt: clock.now() + DAY_MS })) as never);
+  // the updater is a process-wide singleton: handlers come off again when settings change
+  const handlers: [UpdaterEvent, (...args: never[]) => void][] = [
+    ['update-available', ((info: { version: string }) => onStatus({ state: 'downloading', version: info.version })) as never],
+    ['update-downloaded', ((info: { version: string }) => { log(`update ${info.version} downloaded; it installs when Wharf quits`); onStatus({ state: 'ready', version: info.version }); }) as never],
+    ['update-not-available', (() => onStatus({ state: 'idle', lastCheckAt, nextCheckAt: clock.now() + DAY_MS })) as never],
+  ];
+  for (const [ev, fn] of handlers) updater.on(ev, fn);
   const check = async () => {
     onStatus({ state: 'checking' });
     lastCheckAt = clock.now();
@@ -77,5 +61,9 @@ export function startUpdates(updater: Updater, settings: UpdateSettings, clock: 
   };
   schedule(FIRST_CHECK_MS);
   onStatus({ state: 'idle', nextCheckAt: clock.now() + FIRST_CHECK_MS });
-  return () => { stopped = true; cancel(); };
+  return () => {
+    stopped = true;
+    cancel();
+    for (const [ev, fn] of handlers) updater.removeListener(ev, fn);
+  };
 }

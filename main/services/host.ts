@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
 import type { Clock } from '../../shared/clock';
-import { requests, WharfError, type Actor, type EventName, type EventPayloadOf, type RequestInput, type RequestName, type RequestOutput } from '../../shared/contract';
+import { requests, WharfError, type Actor, type UpdateStatus, type EventName, type EventPayloadOf, type RequestInput, type RequestName, type RequestOutput } from '../../shared/contract';
 import { can, type Permission } from '../../shared/domain/permissions';
 import type { HostConfig } from './config';
 import { Inbox } from './store/inbox';
@@ -14,6 +14,10 @@ import { ShopStore } from './store/shops';
 import { CompanyStore, parseCompanySetup, readCompanyFile } from './store/company';
 import { SyncEngine, toPlatformError } from './sync/syncEngine';
 import { Deliveries } from './sync/deliveries';
+import { LogRing } from './logRing';
+import { diagnosticsText } from './diagnostics';
+import { UpdatesStore } from './store/updatesStore';
+import { checkUpdateUrl } from './updateUrl';
 import type { InboxEntry } from './store/inbox';
 import { connectorFor, mapFor } from './platforms/registry';
 import type { ConnectorDeps } from './platforms/types';
@@ -33,6 +37,8 @@ export interface Host {
   readonly sync: SyncEngine;
   /** sends a filed inbox entry to connected renderers, as the sync engine does after each page */
   deliver(entry: InboxEntry): void;
+  /** update settings and status: the desktop shell runs the updater and reports here */
+  readonly updates: Pick<UpdatesStore, 'settings' | 'onChange'> & { setStatus(s: UpdateStatus): void };
 }
 
 export interface HostOptions {
@@ -42,10 +48,17 @@ export interface HostOptions {
   log?: (msg: string) => void;
   /** the secrets' data key when the shell keeps it (desktop: safeStorage); else the key file */
   secretKey?: Buffer;
+  /** which shell mounts the host (diagnostics, updates); serve unless the desktop says so */
+  shell?: 'serve' | 'desktop';
+  /** runtime versions for diagnostics (the desktop adds electron and chrome) */
+  runtime?: { electron?: string; chrome?: string };
 }
 
 export function createHost(config: HostConfig, opts: HostOptions): Host {
-  const log = opts.log ?? ((m: string) => process.stderr.write(`[wharf] ${m}\n`));
+  const out = opts.log ?? ((m: string) => process.stderr.write(`[wharf] ${m}\n`));
+  const ring = new LogRing();
+  const log = (m: string) => { ring.add(opts.clock.now(), m); out(m); };
+  const shell = opts.shell ?? 'serve';
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const secrets = openSecretBox(config.dataDir, opts.secretKey);
   const shops = new ShopStore(config.dataDir, secrets);
@@ -54,6 +67,8 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   const cursors = new CursorStore(config.dataDir);
   const company = new CompanyStore(config.dataDir);
   const deliveries = new Deliveries(inbox, journal, mapFor);
+  const updates = new UpdatesStore(config.dataDir);
+  const updatesView = () => ({ settings: updates.settings, status: updates.latest, shell });
   const sinks = new Set<EventSink>();
   const emit: EventSink = (name, payload) => { for (const s of sinks) s(name, payload); };
   const startedAt = opts.clock.now();
@@ -84,6 +99,26 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
 
   const handlers: Handlers = {
     'app.info': async () => ({ version: opts.version, startedAt, demo: hostDemoInfo(), dataDir: config.dataDir, now: opts.clock.now() }),
+    'app.diagnostics': async () => ({
+      text: diagnosticsText({
+        now: opts.clock.now(), version: opts.version, shell,
+        runtime: { node: process.versions.node, platform: process.platform, arch: process.arch, ...opts.runtime },
+        dataDir: config.dataDir, startedAt, demo: hostDemoInfo(), company: company.current?.setup.company.name,
+        shops: shops.list(), sync: sync.status(), inboxPending: inbox.pendingCount(), journalTotal: journal.total,
+        updates: { settings: updates.settings, status: updates.latest }, log: ring.recent(),
+      }),
+    }),
+    'updates.get': async () => updatesView(),
+    'updates.save': async ({ actor, settings }) => {
+      const u = authorize(actor, 'settings.manage');
+      const bad = settings.url.trim() ? checkUpdateUrl(settings.url.trim()) : undefined;
+      if (bad) throw new WharfError('invalid_input', `updates.save: ${bad}`);
+      updates.save(settings);
+      log(`update settings changed by ${u.name}: ${settings.url.trim() || '(off)'} channel ${settings.channel}`);
+      const view = updatesView();
+      emit('updates.changed', view);
+      return view;
+    },
     'company.snapshot': async () => {
       if (!company.current) throw new WharfError('unavailable', 'no company is set up yet; load a company-setup file in Settings or start with WHARF_SEED=path');
       return company.current.snapshot;
@@ -162,6 +197,11 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
     handlers,
     sync,
     deliver: (entry) => emit('inbox.batch', deliveries.batch(entry)),
+    updates: {
+      get settings() { return updates.settings; },
+      onChange: (fn) => updates.onChange(fn),
+      setStatus(st) { updates.setStatus(st); emit('updates.changed', updatesView()); },
+    },
     subscribe(sink) { sinks.add(sink); return () => sinks.delete(sink); },
     demoInfo: hostDemoInfo,
     async start() {

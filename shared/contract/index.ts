@@ -87,6 +87,20 @@ export type PlainReceiver = z.infer<typeof PlainReceiver>;
 /** Taobao decrypt scenes (platforms.md §1.7); the operator picks why they need the data. */
 export const REVEAL_SCENES = ['1001', '1002', '1003', '1004', '1005', '1006', '1007', '2001', '2002'] as const;
 
+/** Self-update settings (desktop): a generic HTTPS feed the company hosts, and a channel. */
+export const UpdateSettings = z.strictObject({ url: z.string().max(500), channel: z.enum(['stable', 'beta']) });
+export type UpdateSettings = z.infer<typeof UpdateSettings>;
+export const UpdateStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('off'), reason: z.string() }),
+  z.object({ state: z.literal('idle'), lastCheckAt: z.number().int().optional(), nextCheckAt: z.number().int() }),
+  z.object({ state: z.literal('checking') }),
+  z.object({ state: z.literal('downloading'), version: z.string() }),
+  z.object({ state: z.literal('ready'), version: z.string() }),
+  z.object({ state: z.literal('error'), message: z.string(), nextCheckAt: z.number().int() }),
+]);
+export type UpdateStatus = z.infer<typeof UpdateStatus>;
+const UpdatesView = z.object({ settings: UpdateSettings, status: UpdateStatus, shell: z.enum(['serve', 'desktop']) });
+
 const none = z.strictObject({});
 const ok = z.object({ ok: z.literal(true) });
 
@@ -95,6 +109,10 @@ export const requests = {
     input: none,
     output: z.object({ version: z.string(), startedAt: z.number().int(), demo: DemoInfo, dataDir: z.string(), now: z.number().int() }),
   },
+  /** a support text for this PC (versions, shops without secrets, sync, recent log lines), redacted */
+  'app.diagnostics': { input: none, output: z.object({ text: z.string() }) },
+  'updates.get': { input: none, output: UpdatesView },
+  'updates.save': { input: z.strictObject({ actor: Actor, settings: UpdateSettings }), output: UpdatesView },
   'company.snapshot': { input: none, output: CompanySnapshot },
   'company.load': { input: z.strictObject({ actor: Actor, setup: z.unknown() }), output: z.object({ name: z.string(), skus: z.number(), warehouses: z.number(), shops: z.number(), users: z.number() }) },
   'shops.list': { input: none, output: z.array(ShopPublic) },
@@ -126,6 +144,7 @@ export const events = {
   'inbox.batch': InboxBatch,
   'shops.changed': z.object({ shops: z.array(ShopPublic) }),
   'company.changed': z.object({ revision: z.string() }),
+  'updates.changed': UpdatesView,
 } as const;
 
 export type RequestName = keyof typeof requests;

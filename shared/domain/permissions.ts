@@ -3,7 +3,7 @@ import type { Role } from './types';
 
 export const PERMISSIONS = [
   'orders.view', 'orders.pull', 'orders.review', 'receiver.reveal', 'shops.manage', 'users.manage',
-  'company.load', 'floor.pick', 'floor.ship', 'cs.tickets', 'journal.replay',
+  'company.load', 'floor.pick', 'floor.ship', 'cs.tickets', 'journal.replay', 'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -11,7 +11,7 @@ const ALL = new Set<Permission>(PERMISSIONS);
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: ALL,
-  ops_lead: new Set<Permission>(['orders.view', 'orders.pull', 'orders.review', 'receiver.reveal', 'shops.manage', 'company.load', 'floor.pick', 'floor.ship', 'cs.tickets', 'journal.replay']),
+  ops_lead: new Set<Permission>(['orders.view', 'orders.pull', 'orders.review', 'receiver.reveal', 'shops.manage', 'company.load', 'floor.pick', 'floor.ship', 'cs.tickets', 'journal.replay', 'settings.manage']),
   reviewer: new Set<Permission>(['orders.view', 'orders.pull', 'orders.review']),
   cs: new Set<Permission>(['orders.view', 'receiver.reveal', 'cs.tickets']),
   packer: new Set<Permission>(['orders.view', 'floor.pick', 'floor.ship']),

@@ -2,6 +2,8 @@
 // opened in Chromium with no query string. The pool fills from the built-in Taobao simulator,
 // search finds one order, its detail shows the story, Sync pulls again, the operator switch
 // takes a PIN, and a real shop can be added and edited.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type BrowserHandle } from '../support/browser';
@@ -199,6 +201,34 @@ describe('demo mode as a first-time user', () => {
     // the host has it too, with its secrets stored (never shown)
     const shops = await page.evaluate(() => (globalThis as unknown as { wharfDiagnostics: { db: { shops: { toArray(): Promise<{ id: string; name: string; hasSecret: boolean; hasSession: boolean }[]> } } } }).wharfDiagnostics.db.shops.toArray());
     expect(shops.find((s) => s.id === shopId)).toMatchObject({ name: '测试淘宝店（改名）', hasSecret: true, hasSession: true });
+  });
+
+  it('copies diagnostics and saves an update URL from Settings', async () => {
+    await byTestId('nav-settings').click();
+    await byTestId('device-card').waitFor({ state: 'visible', timeout: 10_000 });
+    // so the test can read back what the app wrote (the app itself only writes)
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(serve.url).origin });
+    await byTestId('copy-diagnostics').click();
+    // headless Chromium may refuse the clipboard: then the text is shown to copy by hand
+    const text = await Promise.race([
+      byTestId('diagnostics-text').waitFor({ state: 'visible', timeout: 10_000 }).then(() => byTestId('diagnostics-text').inputValue()),
+      page.locator('.ant-message-success', { hasText: '诊断信息已复制' }).waitFor({ state: 'visible', timeout: 10_000 }).then(() => page.evaluate(() => navigator.clipboard.readText())),
+    ]);
+    expect(text).toMatch(/^Wharf \S+ diagnostics/);
+    expect(text).toContain('测试淘宝店（改名）');
+    expect(text).toMatch(/renderer: device \S+/);
+    await page.keyboard.press('Escape');
+
+    const card = byTestId('updates-card');
+    await expect.poll(() => byTestId('updates-status').textContent(), { timeout: 10_000 }).toContain('git pull');
+    await card.locator('[data-testid="updates-url"]').fill('http://updates.example.cn/wharf/');
+    await byTestId('updates-save').click();
+    await page.locator('.ant-message-error', { hasText: 'https://' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await card.locator('[data-testid="updates-url"]').fill('https://updates.example.cn/wharf/');
+    await byTestId('updates-save').click();
+    await page.locator('.ant-message-success', { hasText: '更新设置已保存' }).waitFor({ state: 'visible', timeout: 10_000 });
+    const saved = JSON.parse(fs.readFileSync(path.join(serve.dataDir, 'updates.json'), 'utf8'));
+    expect(saved).toEqual({ url: 'https://updates.example.cn/wharf/', channel: 'stable' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact } from '../../main/electron/redact';
+import { redact } from '../../main/services/redact';
 import { restoreBounds } from '../../main/electron/windowState';
 
 describe('log redaction', () => {

@@ -57,6 +57,10 @@ const TABLE: { what: string; name: string; input: unknown; expect: 'ok' | string
   { what: 'an unknown operator', name: 'shops.remove', input: { actor: { userId: 'nobody', device: 'd' }, shopId: 'x' }, expect: 'forbidden' },
   { what: 'a missing shop', name: 'shops.test', input: { shopId: 'no-such-shop' }, expect: 'not_found' },
   { what: 'an unknown request', name: 'orders.dropAll', input: {}, expect: 'unknown_request' },
+  { what: 'diagnostics', name: 'app.diagnostics', input: {}, expect: 'ok' },
+  { what: 'update settings', name: 'updates.get', input: {}, expect: 'ok' },
+  { what: 'update settings by a packer', name: 'updates.save', input: { actor: PACKER, settings: { url: 'https://u.example.cn/', channel: 'stable' } }, expect: 'forbidden' },
+  { what: 'an update URL over plain http', name: 'updates.save', input: { actor: ADMIN, settings: { url: 'http://u.example.cn/', channel: 'stable' } }, expect: 'invalid_input' },
 ];
 
 describe('the IPC binder answers like the WebSocket binder', () => {

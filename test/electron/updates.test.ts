@@ -10,6 +10,8 @@ function fakeUpdater(fail = false) {
     setFeedURL(o: unknown) { this.feed = o; },
     async checkForUpdates() { this.checks++; if (fail) throw new Error('net::ERR_NAME_NOT_RESOLVED'); handlers.get('update-not-available')?.(); return null; },
     on(ev: string, fn: (...a: unknown[]) => void) { handlers.set(ev, fn); return this; },
+    removeListener(ev: string, fn: (...a: unknown[]) => void) { if (handlers.get(ev) === fn) handlers.delete(ev); return this; },
+    listeners: () => handlers.size,
     emit: (ev: string, ...a: unknown[]) => handlers.get(ev)?.(...a),
   };
   return u;
@@ -38,6 +40,7 @@ describe('self-update', () => {
     stop();
     clock.advance(3 * DAY_MS);
     expect(u.checks).toBe(2);
+    expect(u.listeners()).toBe(0);
   });
 
   it('follows the beta channel when set', () => {

@@ -1,10 +1,11 @@
-// Settings: preferences, company setup, this device, the journal replay offer, quarantine.
+// Settings: preferences, company setup, this device, updates, the journal replay offer, quarantine.
 import { Space } from 'antd';
 import type { RequestOutput } from '../../../shared/contract';
 import type { WharfDB } from '../../store/db';
 import { PreferencesCard } from './PreferencesCard';
 import { CompanyCard } from './CompanyCard';
 import { DeviceCard } from './DeviceCard';
+import { UpdatesCard } from './UpdatesCard';
 import { JournalCard } from './JournalCard';
 import { QuarantineCard } from './QuarantineCard';
 
@@ -16,6 +17,7 @@ export function SettingsPage({ db, info }: { db: WharfDB; info?: RequestOutput<'
         <JournalCard db={db} />
         <CompanyCard db={db} />
         <DeviceCard info={info} />
+        <UpdatesCard />
         <QuarantineCard db={db} />
       </Space>
     </div>
