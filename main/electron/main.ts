@@ -103,6 +103,7 @@ async function start(): Promise<void> {
 
   host = createHost(config, {
     clock: systemClock, version: app.getVersion(), secretKey: safe.key, log: (m) => log.info(m),
+    secretStoreWarning: safe.key === undefined ? safe.warning : undefined,
     shell: 'desktop', runtime: { electron: process.versions.electron, chrome: process.versions.chrome },
   });
   await host.start();

@@ -48,6 +48,8 @@ export interface HostOptions {
   log?: (msg: string) => void;
   /** the secrets' data key when the shell keeps it (desktop: safeStorage); else the key file */
   secretKey?: Buffer;
+  /** the desktop's safeStorage could not be used: why (shown as a banner) */
+  secretStoreWarning?: string;
   /** which shell mounts the host (diagnostics, updates); serve unless the desktop says so */
   shell?: 'serve' | 'desktop';
   /** runtime versions for diagnostics (the desktop adds electron and chrome) */
@@ -98,7 +100,10 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   const shopsChanged = () => emit('shops.changed', { shops: shops.list() });
 
   const handlers: Handlers = {
-    'app.info': async () => ({ version: opts.version, startedAt, demo: hostDemoInfo(), dataDir: config.dataDir, now: opts.clock.now() }),
+    'app.info': async () => ({
+      version: opts.version, startedAt, demo: hostDemoInfo(), dataDir: config.dataDir, now: opts.clock.now(), shell,
+      secretStore: opts.secretKey ? { kind: 'os' as const } : { kind: 'keyfile' as const, warning: opts.secretStoreWarning },
+    }),
     'app.diagnostics': async () => ({
       text: diagnosticsText({
         now: opts.clock.now(), version: opts.version, shell,

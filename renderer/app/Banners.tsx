@@ -1,10 +1,12 @@
 // Slim banners under the header: connection to the host, storage persistence, demo data,
-// and the journal replay offer. Each says what it means and what to do.
+// the journal replay offer, and on the desktop the secret store and a downloaded update. Each
+// says what it means and what to do.
 import { useEffect, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useJournalReplay } from '../features/settings';
 import { useAppState } from './appState';
+import { host, onHostEvent } from '../transport/client';
 
 /** one slim line each: the pool needs the height */
 const BANNER_STYLES = { root: { paddingBlock: 2, fontSize: 13 } } as const;
@@ -63,6 +65,49 @@ export function DemoBanner() {
       type="info"
       title={<span><strong>{t('banner.demoTitle')}</strong>　{t('banner.demoHow')}</span>}
       action={<Button size="small" onClick={() => go('shops')}>{t('banner.demoGoShops')}</Button>}
+      styles={BANNER_STYLES}
+    />
+  );
+}
+
+/** Desktop only: the OS secret store was unavailable, so shop secrets rely on the key file. */
+export function SecretStoreBanner() {
+  const { t } = useTranslation();
+  const info = useAppState((s) => s.info);
+  const [dismissed, setDismissed] = useState(false);
+  if (dismissed || info?.shell !== 'desktop' || info.secretStore.kind !== 'keyfile') return null;
+  return (
+    <Alert
+      banner
+      data-testid="secret-store-banner"
+      type="warning"
+      title={<span><strong>{t('banner.secretStoreTitle')}</strong>　{info.secretStore.warning ?? t('banner.secretStoreHint')}</span>}
+      closable={{ onClose: () => setDismissed(true), 'aria-label': t('common.dismiss') }}
+      styles={BANNER_STYLES}
+    />
+  );
+}
+
+/** An update has downloaded: it installs when Wharf quits (from the tray). */
+export function UpdateReadyBanner() {
+  const { t } = useTranslation();
+  const [version, setVersion] = useState<string>();
+  const [dismissed, setDismissed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const show = (v: { status: { state: string; version?: string } }) => { if (live) setVersion(v.status.state === 'ready' ? v.status.version : undefined); };
+    host['updates.get']({}).then(show, () => undefined);
+    const off = onHostEvent('updates.changed', show);
+    return () => { live = false; off(); };
+  }, []);
+  if (!version || dismissed) return null;
+  return (
+    <Alert
+      banner
+      data-testid="update-ready-banner"
+      type="success"
+      title={<span><strong>{t('banner.updateReady', { version })}</strong>　{t('banner.updateHow')}</span>}
+      closable={{ onClose: () => setDismissed(true), 'aria-label': t('common.dismiss') }}
       styles={BANNER_STYLES}
     />
   );

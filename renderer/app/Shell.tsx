@@ -10,7 +10,7 @@ import { SettingsPage } from '../features/settings';
 import { OperatorButton, OperatorModal, useOperatorRestore } from '../features/operator';
 import { ScanFeedback, useSound } from '../features/scan';
 import { useAppState } from './appState';
-import { ConnectionBanner, DemoBanner, JournalOfferBanner, StorageBanner } from './Banners';
+import { ConnectionBanner, DemoBanner, JournalOfferBanner, SecretStoreBanner, StorageBanner, UpdateReadyBanner } from './Banners';
 import { Nav } from './Nav';
 import { useGlobalHotkeys } from './hotkeys';
 
@@ -45,6 +45,8 @@ export function Shell({ db }: { db: WharfDB }) {
       <StorageBanner />
       <DemoBanner />
       <JournalOfferBanner />
+      <SecretStoreBanner />
+      <UpdateReadyBanner />
       <Layout.Content style={{ padding: 12, flex: 1, minHeight: 0, overflow: route === 'pool' ? 'hidden' : 'auto', background: '#f5f5f5' }}>
         <Screen db={db} />
       </Layout.Content>

@@ -6,6 +6,10 @@ export const en: Messages = {
   nav: { pool: 'Pool', sync: 'Sync', shops: 'Shops', settings: 'Settings' },
   common: { save: 'Save', cancel: 'Cancel', close: 'Close', edit: 'Edit', view: 'View', dismiss: 'Dismiss' },
   banner: {
+    secretStoreTitle: 'No system secret store',
+    secretStoreHint: 'Shop secrets are protected only by the key file on this PC (readable by you alone).',
+    updateReady: 'Version {{version}} is downloaded',
+    updateHow: 'It installs when you quit Wharf from the tray menu.',
     connecting: 'Connecting to the Wharf host…',
     reconnecting: 'Connection lost, reconnecting',
     offlineHint: 'Local data stays readable; pulling, shops and settings work again once reconnected.',

@@ -4,6 +4,10 @@ export const zhCN = {
   nav: { pool: '订单池', sync: '同步', shops: '店铺', settings: '设置' },
   common: { save: '保存', cancel: '取消', close: '关闭', edit: '编辑', view: '查看', dismiss: '关闭提示' },
   banner: {
+    secretStoreTitle: '系统密钥库不可用',
+    secretStoreHint: '店铺密钥只由本机的密钥文件保护（仅当前用户可读）。',
+    updateReady: '新版本 {{version}} 已下载',
+    updateHow: '从托盘菜单退出 Wharf 时自动安装。',
     connecting: '正在连接 Wharf 主机…',
     reconnecting: '连接已断开，正在重连',
     offlineHint: '本机数据仍可查看；拉取、店铺与设置的操作会在重新连接后可用。',

@@ -107,7 +107,12 @@ const ok = z.object({ ok: z.literal(true) });
 export const requests = {
   'app.info': {
     input: none,
-    output: z.object({ version: z.string(), startedAt: z.number().int(), demo: DemoInfo, dataDir: z.string(), now: z.number().int() }),
+    output: z.object({
+      version: z.string(), startedAt: z.number().int(), demo: DemoInfo, dataDir: z.string(), now: z.number().int(),
+      shell: z.enum(['serve', 'desktop']),
+      /** where the shop secrets' key lives; `warning` when the desktop had to fall back to the key file */
+      secretStore: z.object({ kind: z.enum(['os', 'keyfile']), warning: z.string().optional() }),
+    }),
   },
   /** a support text for this PC (versions, shops without secrets, sync, recent log lines), redacted */
   'app.diagnostics': { input: none, output: z.object({ text: z.string() }) },

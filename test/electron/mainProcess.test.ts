@@ -108,7 +108,7 @@ describe('the desktop main process (faked Electron)', () => {
   it('binds every contract request over IPC and answers from the app frame only', async () => {
     const h = ipcHandlers.get('wharf:req:app.info')!;
     const ok = await h({ senderFrame: { url: 'app://wharf/index.html' } }, {});
-    expect(ok).toMatchObject({ ok: true, output: { version: '0.1.0-test' } });
+    expect(ok).toMatchObject({ ok: true, output: { version: '0.1.0-test', shell: 'desktop', secretStore: { kind: 'os' } } });
     const refused = await h({ senderFrame: { url: 'https://evil.example/' } }, {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const diag = await ipcHandlers.get('wharf:req:app.diagnostics')!({ senderFrame: { url: 'app://wharf/index.html' } }, {});
