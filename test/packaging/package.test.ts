@@ -62,6 +62,16 @@ describe('the packaged desktop app (linux dir, stand-in Electron)', () => {
     expect(files.filter((f) => /^\/(main|renderer|shared|preload|test|scripts)\//.test(f) || /\.(map|ts|mts|cts)$/.test(f))).toEqual([]);
   });
 
+  it('has a main bundle that loads only production dependencies, Node built-ins and electron', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const main = fs.readFileSync(path.join(root, 'out/main/index.js'), 'utf8');
+    const specs = [...main.matchAll(/(?:from|import\()\s*"([^"]+)"/g)].map((m) => m[1]!);
+    const pkgName = (s: string) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!);
+    expect(specs).toEqual(expect.arrayContaining(['zod', 'electron', 'electron-updater']));
+    const outside = specs.filter((s) => !s.startsWith('node:') && s !== 'electron' && !(pkgName(s) in pkg.dependencies));
+    expect(outside).toEqual([]);
+  });
+
   it('keeps only the zh-CN and en-US Chromium locales', () => {
     expect(fs.readdirSync(path.join(unpacked, 'locales')).sort()).toEqual(['en-US.pak', 'zh-CN.pak']);
   });
