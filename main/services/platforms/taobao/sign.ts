@@ -3,15 +3,11 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { SignMethod } from '../../../../shared/domain/types';
 import { formatShanghai } from '../../../../shared/time';
+import { sortedEntries } from '../signing';
 
 /** The string TOP signs: params sorted by key (ASCII), `sign` and empty keys/values left out. */
 export function topSignBase(params: Record<string, string | undefined>): string {
-  return Object.keys(params)
-    .filter((k) => k !== '' && k !== 'sign' && params[k] !== undefined && params[k] !== '')
-    // plain code-unit comparison = Java's Arrays.sort on ASCII keys; localeCompare would not be
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((k) => `${k}${params[k]}`)
-    .join('');
+  return sortedEntries(params, { skipEmpty: true }).map(([k, v]) => `${k}${v}`).join('');
 }
 
 /** UPPER hex sign for md5 (secret-wrapped), hmac (HMAC-MD5) or hmac-sha256 (no wrapping). */
