@@ -31,7 +31,10 @@ export const en: Messages = {
     in_wave: 'In wave', picked: 'Picked', packed: 'Packed', labelled: 'Labelled', shipped: 'Shipped', handed_over: 'Handed over',
     cancelled: 'Cancelled', intercepted: 'Intercepted',
   },
-  hold: { refund_open: 'Refund open', platform_forbid_consign: 'Platform forbids shipping' },
+  hold: {
+    refund_open: 'Refund open', platform_forbid_consign: 'Platform forbids shipping', platform_not_confirmed: 'Deal not made yet (group forming)',
+    platform_risk_control: 'Platform risk review', platform_locked: 'Locked by the platform', platform_paused: 'Shipping paused by the platform', platform_awaiting_confirm: 'Awaiting group or acceptance',
+  },
   holdSource: { channel: 'Platform status', rule: 'Review rule', manual: 'Manual' },
   flag: { f0: 'No flag', f1: 'Red flag', f2: 'Yellow flag', f3: 'Green flag', f4: 'Blue flag', f5: 'Purple flag' },
   role: { admin: 'Admin', ops_lead: 'Ops lead', reviewer: 'Reviewer', cs: 'Customer service', packer: 'Packer' },

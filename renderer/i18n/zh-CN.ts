@@ -29,7 +29,10 @@ export const zhCN = {
     in_wave: '拣货波次中', picked: '已拣货', packed: '已打包', labelled: '已打单', shipped: '已发货', handed_over: '已交接',
     cancelled: '已取消', intercepted: '已拦截',
   },
-  hold: { refund_open: '退款未完结', platform_forbid_consign: '平台禁止发货' },
+  hold: {
+    refund_open: '退款未完结', platform_forbid_consign: '平台禁止发货', platform_not_confirmed: '平台未成交（拼团中）',
+    platform_risk_control: '平台风控审核中', platform_locked: '平台已锁单', platform_paused: '平台暂停发货', platform_awaiting_confirm: '待成团/待接单',
+  },
   holdSource: { channel: '平台状态', rule: '审单规则', manual: '人工' },
   flag: { f0: '无旗帜', f1: '红旗', f2: '黄旗', f3: '绿旗', f4: '蓝旗', f5: '紫旗' },
   role: { admin: '管理员', ops_lead: '运营主管', reviewer: '审单员', cs: '客服', packer: '打包员' },

@@ -1,14 +1,9 @@
 // Taobao status → Wharf channelStatus, kept as data (platforms.md §9) so settings can show and
 // edit it: each row is a condition over trade fields, the first matching row wins.
 import type { ChannelStatus } from '../../../../shared/domain/types';
+import { rowMatches, type StatusRow } from '../statusTable';
 
-export interface StatusRow {
-  /** every listed trade field must hold one of the listed values */
-  when: { status?: string[]; [field: string]: string[] | undefined };
-  channelStatus: ChannelStatus;
-  /** a channel-side hold code the order carries while this row applies */
-  hold?: string;
-}
+export type { StatusRow };
 
 export const TAOBAO_STATUS_TABLE: readonly StatusRow[] = [
   { when: { status: ['TRADE_NO_CREATE_PAY', 'WAIT_BUYER_PAY', 'PAY_PENDING', 'WAIT_PRE_AUTH_CONFIRM'] }, channelStatus: 'awaiting_payment' },
@@ -45,10 +40,6 @@ export class UnknownStatusError extends Error {
   constructor(readonly status: string) {
     super(`unknown Taobao trade status ${JSON.stringify(status)}: no row of the status table matches; add a row for it (platforms.md §1.5 lists the known ones)`);
   }
-}
-
-function rowMatches(row: StatusRow, trade: TaobaoStatusInput): boolean {
-  return Object.entries(row.when).every(([field, allowed]) => allowed === undefined || allowed.includes(String(trade[field] ?? '')));
 }
 
 /** Pure: trade → channel status, refunding flag and channel holds. Throws UnknownStatusError. */
