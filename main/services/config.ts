@@ -2,6 +2,8 @@
 // reads process.env on its own, so tests compose services with explicit settings).
 import os from 'node:os';
 import path from 'node:path';
+import type { Platform } from '../../shared/domain/types';
+import { budgetOverrides } from './platforms/budget';
 
 export interface HostConfig {
   host: string;
@@ -20,6 +22,8 @@ export interface HostConfig {
   demoSpanMs: number;
   demoArrivalsPerMin: number;
   demoSeed: number;
+  /** requests per second per platform app, where WHARF_RATE_<PLATFORM> overrides the default budget */
+  rateOverrides: Partial<Record<Platform, number>>;
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -55,5 +59,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HostConfig {
     demoSpanMs: 72 * 3600_000,
     demoArrivalsPerMin: 2,
     demoSeed: intEnv(env, 'WHARF_DEMO_SEED', 42, 0, 2 ** 31),
+    rateOverrides: budgetOverrides(env),
   };
 }

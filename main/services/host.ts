@@ -15,6 +15,7 @@ import { CompanyStore, parseCompanySetup, readCompanyFile } from './store/compan
 import { SyncEngine, toPlatformError } from './sync/syncEngine';
 import { Deliveries } from './sync/deliveries';
 import { LogRing } from './logRing';
+import { BudgetBook } from './platforms/budget';
 import { diagnosticsText } from './diagnostics';
 import { UpdatesStore } from './store/updatesStore';
 import { checkUpdateUrl } from './updateUrl';
@@ -78,9 +79,11 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   let demoReason = '';
 
   const deps: ConnectorDeps = { clock: opts.clock, ...opts.connectorDeps };
+  const budgets = new BudgetBook(opts.clock, deps.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))), config.rateOverrides);
   const sync = new SyncEngine({
     clock: opts.clock, shops, inbox, cursors,
-    connectorFor: (c) => connectorFor(c, deps),
+    // one request budget per platform app, shared by its shops (a catch-up paces itself)
+    connectorFor: (c) => connectorFor(c, { ...deps, budget: budgets.for(c.platform, c.appKey) }),
     deliver: (entry) => emit('inbox.batch', deliveries.batch(entry)),
     onStatus: (s) => emit('sync.status', s),
     initialLookbackMs: config.initialLookbackMs,

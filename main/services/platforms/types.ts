@@ -66,10 +66,14 @@ export class MapError extends Error {
   constructor(readonly where: string, message: string) { super(`${where}: ${message}`); }
 }
 
+import type { RequestBudget } from './budget';
+
 export interface ConnectorDeps {
   clock: Clock;
   /** retries/backoff wait through this, so tests never sleep */
   sleep?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** the platform app's request budget: every HTTP call takes a token first */
+  budget?: RequestBudget;
 }

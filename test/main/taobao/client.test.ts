@@ -7,6 +7,7 @@ import type { TaobaoSimulator } from '../../../main/services/platforms/taobao/si
 import type { TbTrade } from '../../../main/services/platforms/taobao/trade';
 import { formatShanghai, parseShanghai } from '../../../shared/time';
 import { connectorFor, FIXED_NOW, Sink, startFixedSim } from './simHarness';
+import type { RequestBudget } from '../../../main/services/platforms/budget';
 
 const HOUR = 3600_000;
 const INC = 'taobao.trades.sold.increment.get';
@@ -35,6 +36,19 @@ function failure(p: Promise<unknown>): Promise<PlatformCallError> {
     throw e;
   });
 }
+
+describe('Taobao connector: request budget', () => {
+  it('takes a token from the app\'s budget before every HTTP call, retries included', async () => {
+    sim = await startFixedSim({ seed: 33, orders: 120, backlogSpanMs: 2 * HOUR });
+    let taken = 0;
+    const budget = { take: async () => { taken++; } } as unknown as RequestBudget;
+    sim.setFaults({ rate: 0.2, kinds: ['5xx'] });
+    await connectorFor(sim, { budget }, { maxAttempts: 20 }).pull({ start: FIXED_NOW - 3 * HOUR, end: FIXED_NOW + 1000, onPage: new Sink().onPage });
+    expect(taken).toBeGreaterThan(0);
+    expect(taken).toBe(sim.calls().length);
+    expect(sim.calls().some((c) => c.status >= 500)).toBe(true);
+  });
+});
 
 describe('Taobao connector: test()', () => {
   it('passes with the right credentials, for every sign method', async () => {

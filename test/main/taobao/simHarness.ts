@@ -4,6 +4,7 @@ import { ManualClock, OffsetClock } from '../../../shared/clock';
 import type { SignMethod } from '../../../shared/domain/types';
 import { formatShanghai } from '../../../shared/time';
 import type { RawOrder } from '../../../main/services/platforms/types';
+import type { RequestBudget } from '../../../main/services/platforms/budget';
 import { createTaobaoConnector, type TaobaoConnectorOptions } from '../../../main/services/platforms/taobao/client';
 import { signTop } from '../../../main/services/platforms/taobao/sign';
 import { startTaobaoSimulator, type TaobaoSimulator, type TaobaoSimulatorOptions } from '../../../main/services/platforms/taobao/simulator';
@@ -61,11 +62,11 @@ export async function admin(sim: TaobaoSimulator, method: 'GET' | 'POST', path: 
   return { status: res.status, json: await res.json() };
 }
 
-export function connectorFor(sim: TaobaoSimulator, deps: { timeoutMs?: number; signMethod?: SignMethod; secret?: string; session?: string } = {}, options: TaobaoConnectorOptions = {}) {
+export function connectorFor(sim: TaobaoSimulator, deps: { timeoutMs?: number; signMethod?: SignMethod; secret?: string; session?: string; budget?: RequestBudget } = {}, options: TaobaoConnectorOptions = {}) {
   return createTaobaoConnector({
     shopId: sim.shopId, platform: 'taobao', gatewayUrl: sim.routerUrl, appKey: sim.credentials.app_key,
     secret: deps.secret ?? sim.credentials.app_secret, session: deps.session ?? sim.credentials.session, signMethod: deps.signMethod ?? 'md5',
-  }, { clock: sim.clock, sleep: async () => {}, timeoutMs: deps.timeoutMs ?? 2000 }, options);
+  }, { clock: sim.clock, sleep: async () => {}, timeoutMs: deps.timeoutMs ?? 2000, budget: deps.budget }, options);
 }
 
 /** What a sync engine would store: every delivered version, plus checks on how it came. */

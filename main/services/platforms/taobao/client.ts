@@ -78,6 +78,7 @@ export function createTaobaoConnector(creds: ShopCredentials, deps: ConnectorDep
 
   /** One HTTP round trip; every failure becomes a PlatformCallError saying whether to retry. */
   async function once(method: string, appParams: Record<string, string>, signal?: AbortSignal): Promise<Obj> {
+    await deps.budget?.take(signal);
     const params: Record<string, string> = {
       method, app_key: creds.appKey, session: creds.session, timestamp: formatTopTimestamp(deps.clock.now()),
       v: '2.0', format: 'json', simplify: 'true', sign_method: creds.signMethod, ...appParams,
