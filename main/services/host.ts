@@ -82,8 +82,9 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   const budgets = new BudgetBook(opts.clock, deps.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))), config.rateOverrides);
   const sync = new SyncEngine({
     clock: opts.clock, shops, inbox, cursors,
-    // one request budget per platform app, shared by its shops (a catch-up paces itself)
-    connectorFor: (c) => connectorFor(c, { ...deps, budget: budgets.for(c.platform, c.appKey) }),
+    // one request budget per platform app, shared by its shops (a catch-up paces itself); a
+    // demo shop talks to the built-in simulator on loopback, which has no quota to protect
+    connectorFor: (c) => connectorFor(c, { ...deps, budget: shops.isDemo(c.shopId) ? undefined : budgets.for(c.platform, c.appKey) }),
     deliver: (entry) => emit('inbox.batch', deliveries.batch(entry)),
     onStatus: (s) => emit('sync.status', s),
     initialLookbackMs: config.initialLookbackMs,

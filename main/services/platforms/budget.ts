@@ -13,18 +13,21 @@ export interface BudgetSpec {
 }
 
 /**
- * Defaults below each platform's published or observed limit (platforms.md: Kuaishou 300/s per
- * app and per user [C]; JD 10/s from a mirror; the others publish none — UNCONFIRMED), chosen so a
- * catch-up never trips them. WHARF_RATE_<PLATFORM> (requests per second) overrides.
+ * Defaults kept under each platform's published or observed limit (platforms.md: Kuaishou
+ * 300/s per app and per user [C]; JD 10/s from a mirror; the others publish none — UNCONFIRMED),
+ * yet fast enough for the calls a first pull or catch-up makes: Taobao lists every 30-min window
+ * (two calls even when empty) and reads every trade with fullinfo, so a 7-day first pull of a
+ * shop with 2,000 orders a day is ~15,000 calls: 2.5 min at 100/s.
+ * WHARF_RATE_<PLATFORM> (requests per second) overrides.
  */
 export const DEFAULT_BUDGETS: Record<Platform, BudgetSpec> = {
-  taobao: { perSecond: 10, burst: 10 },
-  douyin: { perSecond: 10, burst: 10 },
-  pdd: { perSecond: 10, burst: 10 },
+  taobao: { perSecond: 100, burst: 100 },
+  douyin: { perSecond: 20, burst: 20 },
+  pdd: { perSecond: 20, burst: 20 },
   jd: { perSecond: 8, burst: 8 },
   kuaishou: { perSecond: 50, burst: 50 },
-  youzan: { perSecond: 5, burst: 5 },
-  wechat: { perSecond: 5, burst: 5 },
+  youzan: { perSecond: 10, burst: 10 },
+  wechat: { perSecond: 10, burst: 10 },
 };
 
 export class RequestBudget {

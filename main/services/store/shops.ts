@@ -37,6 +37,8 @@ export class ShopStore {
   realShopCount(): number { return this.persisted.length; }
 
   all(): ShopConfig[] { return [...this.demo, ...this.persisted]; }
+  /** a demo shop: its gateway is the built-in simulator on loopback */
+  isDemo(id: string): boolean { return this.demo.some((s) => s.id === id); }
 
   get(id: string): ShopConfig | undefined { return this.all().find((s) => s.id === id); }
 
