@@ -5,8 +5,6 @@ import type { Clock } from '../../shared/clock';
 import type { UpdateSettings, UpdateStatus } from '../../shared/contract';
 import { checkUpdateUrl } from '../services/updateUrl';
 
-export { checkUpdateUrl };
-export type { UpdateSettings, UpdateStatus };
 
 export const DAY_MS = 86_400_000;
 /** first check a little after start, so the window and the first pull come first */

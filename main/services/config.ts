@@ -24,6 +24,9 @@ export interface HostConfig {
   demoSeed: number;
   /** requests per second per platform app, where WHARF_RATE_<PLATFORM> overrides the default budget */
   rateOverrides: Partial<Record<Platform, number>>;
+  /** WHARF_UPDATE_URL / WHARF_UPDATE_CHANNEL: when set, they win over Settings → Updates */
+  updateUrl?: string;
+  updateChannel?: 'stable' | 'beta';
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -40,6 +43,12 @@ function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
     throw new Error(`${name}=${raw} is not valid: use a whole number from ${min} to ${max} (or unset it for ${fallback})`);
   }
   return n;
+}
+
+function updateChannel(raw: string | undefined): 'stable' | 'beta' | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw !== 'stable' && raw !== 'beta') throw new Error(`WHARF_UPDATE_CHANNEL=${raw} is not valid: use stable or beta, or leave it unset`);
+  return raw;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HostConfig {
@@ -60,5 +69,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HostConfig {
     demoArrivalsPerMin: 2,
     demoSeed: intEnv(env, 'WHARF_DEMO_SEED', 42, 0, 2 ** 31),
     rateOverrides: budgetOverrides(env),
+    updateUrl: env.WHARF_UPDATE_URL || undefined,
+    updateChannel: updateChannel(env.WHARF_UPDATE_CHANNEL),
   };
 }

@@ -70,7 +70,7 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   const cursors = new CursorStore(config.dataDir);
   const company = new CompanyStore(config.dataDir);
   const deliveries = new Deliveries(inbox, journal, mapFor);
-  const updates = new UpdatesStore(config.dataDir);
+  const updates = new UpdatesStore(config.dataDir, { url: config.updateUrl, channel: config.updateChannel });
   const updatesView = () => ({ settings: updates.settings, status: updates.latest, shell });
   const sinks = new Set<EventSink>();
   const emit: EventSink = (name, payload) => { for (const s of sinks) s(name, payload); };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/clock';
-import { checkUpdateUrl, DAY_MS, FIRST_CHECK_MS, startUpdates, type UpdateStatus, type Updater } from '../../main/electron/updates';
+import { DAY_MS, FIRST_CHECK_MS, startUpdates, type Updater } from '../../main/electron/updates';
+import { checkUpdateUrl } from '../../main/services/updateUrl';
+import type { UpdateStatus } from '../../shared/contract';
 
 function fakeUpdater(fail = false) {
   const handlers = new Map<string, (...a: unknown[]) => void>();

@@ -44,3 +44,17 @@ describe('copy diagnostics', () => {
     await again.stop();
   });
 });
+
+describe('update settings from the environment', () => {
+  it('WHARF_UPDATE_URL / _CHANNEL win over the saved settings; a bad channel says what is allowed', async () => {
+    const { readConfig } = await import('../../main/services/config');
+    const cfg = readConfig({ WHARF_DATA_DIR: tempDir(), WHARF_UPDATE_URL: 'https://oss.example.cn/wharf/', WHARF_UPDATE_CHANNEL: 'beta' });
+    expect(cfg).toMatchObject({ updateUrl: 'https://oss.example.cn/wharf/', updateChannel: 'beta' });
+    expect(() => readConfig({ WHARF_UPDATE_CHANNEL: 'nightly' })).toThrow(/WHARF_UPDATE_CHANNEL=nightly is not valid: use stable or beta/);
+    const { UpdatesStore } = await import('../../main/services/store/updatesStore');
+    const dir = tempDir();
+    new UpdatesStore(dir).save({ url: 'https://saved.example.cn/', channel: 'stable' });
+    expect(new UpdatesStore(dir).settings).toEqual({ url: 'https://saved.example.cn/', channel: 'stable' });
+    expect(new UpdatesStore(dir, { url: cfg.updateUrl, channel: cfg.updateChannel }).settings).toEqual({ url: 'https://oss.example.cn/wharf/', channel: 'beta' });
+  });
+});

@@ -27,7 +27,7 @@ export interface StatusDecision {
 
 export class UnknownStatusError extends Error {
   constructor(readonly platform: string, readonly fields: StatusFields) {
-    super(`unknown ${platform} order status ${JSON.stringify(fields)}: no row of the status table matches; add a row for it in Settings → status tables (platforms.md §9 lists the known ones)`);
+    super(`unknown ${platform} order status ${JSON.stringify(fields)}: no row of the status table matches; add a row for it to the platform's statusTable.ts (platforms.md §9 lists the known ones) — until then the order waits in quarantine, never guessed`);
   }
 }
 

@@ -13,13 +13,13 @@ export class UpdatesStore {
   private status: UpdateStatus = SERVE_MODE_UPDATES;
   private readonly listeners = new Set<(s: UpdateSettings) => void>();
 
-  constructor(dataDir: string, env: NodeJS.ProcessEnv = process.env) {
+  /** `forced`: WHARF_UPDATE_URL / _CHANNEL, which win (a company rolls them out with its PC images) */
+  constructor(dataDir: string, forced: { url?: string; channel?: 'stable' | 'beta' } = {}) {
     this.file = path.join(dataDir, 'updates.json');
     const saved = readJsonFile<Partial<UpdateSettings>>(this.file) ?? {};
-    // the environment wins (a company can roll the URL out with its PC images)
     this.current = {
-      url: env.WHARF_UPDATE_URL ?? saved.url ?? '',
-      channel: (env.WHARF_UPDATE_CHANNEL ?? saved.channel) === 'beta' ? 'beta' : 'stable',
+      url: forced.url ?? saved.url ?? '',
+      channel: (forced.channel ?? saved.channel) === 'beta' ? 'beta' : 'stable',
     };
   }
 

@@ -1,9 +1,9 @@
 // Taobao status → Wharf channelStatus, kept as data (platforms.md §9) so settings can show and
 // edit it: each row is a condition over trade fields, the first matching row wins.
 import type { ChannelStatus } from '../../../../shared/domain/types';
-import { rowMatches, type StatusRow } from '../statusTable';
+import { decideStatus, UnknownStatusError, type StatusRow } from '../statusTable';
 
-export type { StatusRow };
+export { UnknownStatusError, type StatusRow };
 
 export const TAOBAO_STATUS_TABLE: readonly StatusRow[] = [
   { when: { status: ['TRADE_NO_CREATE_PAY', 'WAIT_BUYER_PAY', 'PAY_PENDING', 'WAIT_PRE_AUTH_CONFIRM'] }, channelStatus: 'awaiting_payment' },
@@ -36,26 +36,13 @@ export interface TaobaoStatusResult {
   reasons: string[];
 }
 
-export class UnknownStatusError extends Error {
-  constructor(readonly status: string) {
-    super(`unknown Taobao trade status ${JSON.stringify(status)}: no row of the status table matches; add a row for it (platforms.md §1.5 lists the known ones)`);
-  }
-}
-
 /** Pure: trade → channel status, refunding flag and channel holds. Throws UnknownStatusError. */
 export function taobaoChannelStatus(
   trade: TaobaoStatusInput,
   table: readonly StatusRow[] = TAOBAO_STATUS_TABLE,
   refundingStates: readonly string[] = TAOBAO_REFUNDING_STATES,
 ): TaobaoStatusResult {
-  const row = table.find((r) => rowMatches(r, trade));
-  if (!row) throw new UnknownStatusError(String(trade.status ?? ''));
-  const reasons = [`status ${String(trade.status)} → ${row.channelStatus}`];
-  const holds: string[] = [];
-  if (row.hold) {
-    holds.push(row.hold);
-    reasons.push(`status ${String(trade.status)} → hold ${row.hold}`);
-  }
+  const { channelStatus, holds, reasons } = decideStatus('Taobao', table, trade);
   let refunding = false;
   for (const line of trade.orders ?? []) {
     const rs = typeof line.refund_status === 'string' ? line.refund_status : '';
@@ -64,5 +51,5 @@ export function taobaoChannelStatus(
       reasons.push(`line ${String(line.oid_str ?? '?')} refund_status ${rs} → refunding`);
     }
   }
-  return { channelStatus: row.channelStatus, refunding, holds, reasons };
+  return { channelStatus, refunding, holds, reasons };
 }
