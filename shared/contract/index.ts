@@ -16,6 +16,8 @@ export const PlatformError = z.object({
   message: z.string(),
   at: z.number().int(),
   api: z.string().optional(),
+  /** the shop's authorization lapsed and could not be renewed: the sync panel asks to re-authorize */
+  reauthorize: z.boolean().optional(),
 });
 export type PlatformError = z.infer<typeof PlatformError>;
 

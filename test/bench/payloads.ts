@@ -5,12 +5,12 @@
 import { Inbox, type InboxEntry } from '../../main/services/store/inbox';
 import type { RawOrder } from '../../main/services/platforms/types';
 import { FULLINFO_FIELDS } from '../../main/services/platforms/taobao/client';
-import { parseJsonKeepingBigInts } from '../../main/services/platforms/taobao/json';
+import { parseJsonKeepingBigInts } from '../../main/services/platforms/json';
 import { formatTopTimestamp, signTop } from '../../main/services/platforms/taobao/sign';
-import { DEFAULT_FAULT_TIMING, FaultPlan } from '../../main/services/platforms/taobao/simFaults';
+import { DEFAULT_FAULT_TIMING, FaultPlan } from '../../main/services/platforms/simkit/faults';
 import { handleTopCall, type GatewayContext } from '../../main/services/platforms/taobao/simGateway';
 import { SimStore } from '../../main/services/platforms/taobao/simStore';
-import { DEFAULT_CATALOG } from '../../main/services/platforms/taobao/catalog';
+import { DEFAULT_CATALOG } from '../../main/services/platforms/simkit/catalog';
 import { parseShanghai } from '../../shared/time';
 
 export interface FetchedShop {

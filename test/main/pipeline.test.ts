@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startTaobaoSimulator, type TaobaoSimulator } from '../../main/services/platforms/taobao/simulator';
-import { FAULT_KINDS } from '../../main/services/platforms/taobao/simFaults';
+import { FAULT_KINDS } from '../../main/services/platforms/simkit/faults';
 import { ADMIN, TEST_COMPANY, attachRenderer, makeHost, tempDir } from '../support/hostHarness';
 import type { Host } from '../../main/services/host';
 import type { WharfDB } from '../../renderer/store/db';

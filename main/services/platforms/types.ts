@@ -9,9 +9,17 @@ export interface ShopCredentials {
   gatewayUrl: string;
   appKey: string;
   secret: string;
+  /** the shop's access token (TOP calls it the session) */
   session: string;
   signMethod: SignMethod;
+  /** where the platform issues one: used to renew the access token when it lapses */
+  refreshToken?: string;
+  /** Kuaishou signs with a separate signSecret, not the app secret */
+  signSecret?: string;
 }
+
+/** Renewed authorization, handed to the host to keep (sealed) for the next pull. */
+export interface RenewedTokens { session: string; refreshToken?: string; expiresAt?: number }
 
 /** One fetched platform order, as the platform gave it, plus what sync needs to file it. */
 export interface RawOrder {
@@ -32,6 +40,8 @@ export class PlatformCallError extends Error {
     readonly retryable: boolean,
     readonly subCode?: string,
     readonly httpStatus?: number,
+    /** the shop's authorization lapsed and could not be renewed: someone must re-authorize it */
+    readonly reauthorize = false,
   ) {
     super(`${api}: ${code}${subCode ? `/${subCode}` : ''} ${platformMessage}`);
   }
@@ -58,9 +68,25 @@ export interface Connector {
    * never stored). `scene` is the platform's decrypt purpose code.
    */
   revealReceiver(q: { orderId: string; mergeKey: string; scene: string }): Promise<PlainReceiver>;
+  /**
+   * Tracking write-back: the order (or the named lines) left with this carrier and number.
+   * `carrierCode` is Wharf's code (ZTO, YTO, YUNDA, STO, SF, JTSD); each connector maps it to the
+   * platform's own carrier id and refuses an unknown one with a clear message.
+   */
+  ship(q: ShipRequest): Promise<void>;
+  /** Seller memo and flag (0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 purple) write-back. */
+  setMemo(q: MemoRequest): Promise<void>;
   /** the platform's largest window for one incremental query, ms */
   readonly maxWindowMs: number;
+  /**
+   * How far behind the platform's clock a pull must stop (PDD: 3 min, Youzan: 30 s); the engine
+   * never asks for newer windows, so the cursor never passes what the platform has indexed.
+   */
+  readonly mandatedDelayMs?: number;
 }
+
+export interface ShipRequest { orderId: string; lineIds?: string[]; carrierCode: string; trackingNo: string }
+export interface MemoRequest { orderId: string; memo: string; flag?: number }
 
 export class MapError extends Error {
   constructor(readonly where: string, message: string) { super(`${where}: ${message}`); }
@@ -76,4 +102,6 @@ export interface ConnectorDeps {
   timeoutMs?: number;
   /** the platform app's request budget: every HTTP call takes a token first */
   budget?: RequestBudget;
+  /** called after the connector renewed the shop's access token (and maybe refresh token) */
+  onTokens?: (t: RenewedTokens) => void;
 }

@@ -39,7 +39,7 @@ interface ShopRun {
 const MAX_HISTORY_MS = 90 * 86_400_000;
 
 export function toPlatformError(e: unknown, at: number): PlatformError {
-  if (e instanceof PlatformCallError) return { code: e.code, subCode: e.subCode, message: e.platformMessage, at, api: e.api };
+  if (e instanceof PlatformCallError) return { code: e.code, subCode: e.subCode, message: e.platformMessage, at, api: e.api, ...(e.reauthorize ? { reauthorize: true } : {}) };
   if (e instanceof WharfError) return { code: e.code, message: e.message, at };
   return { code: 'host', message: e instanceof Error ? e.message : String(e), at };
 }
@@ -160,8 +160,10 @@ export class SyncEngine {
       const connector = this.d.connectorFor(creds);
       const cursor = this.d.cursors.get(shopId) ?? now - this.d.initialLookbackMs;
       let from = Math.max(cursor - this.d.overlapMs, now - MAX_HISTORY_MS);
-      while (from < now && !this.stopped) {
-        const to = Math.min(from + connector.maxWindowMs, now);
+      // the platform's own "stop short" rule: windows never reach past what it has indexed
+      const horizon = now - (connector.mandatedDelayMs ?? 0);
+      while (from < horizon && !this.stopped) {
+        const to = Math.min(from + connector.maxWindowMs, horizon);
         await connector.pull({
           start: from,
           end: to,

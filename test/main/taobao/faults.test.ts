@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PlatformCallError, type PullOptions } from '../../../main/services/platforms/types';
 import { createTaobaoConnector, type TaobaoConnector } from '../../../main/services/platforms/taobao/client';
 import { mapTaobaoTrade } from '../../../main/services/platforms/taobao/map';
-import type { FaultKind } from '../../../main/services/platforms/taobao/simFaults';
+import type { FaultKind } from '../../../main/services/platforms/simkit/faults';
 import type { TaobaoSimulator } from '../../../main/services/platforms/taobao/simulator';
 import { parseShanghai } from '../../../shared/time';
 import { connectorFor, FIXED_NOW, rawCall, signedParams, Sink, startFixedSim } from './simHarness';

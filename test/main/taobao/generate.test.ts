@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateTrades } from '../../../main/services/platforms/taobao/generate';
-import { DEFAULT_CATALOG } from '../../../main/services/platforms/taobao/catalog';
+import { DEFAULT_CATALOG } from '../../../main/services/platforms/simkit/catalog';
 import { parseShanghai } from '../../../shared/time';
 
 const NOW = Date.UTC(2026, 10, 25, 4, 0, 0);

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MapError } from '../../../main/services/platforms/types';
 import { mapTaobaoTrade } from '../../../main/services/platforms/taobao/map';
-import { parseJsonKeepingBigInts } from '../../../main/services/platforms/taobao/json';
+import { parseJsonKeepingBigInts } from '../../../main/services/platforms/json';
 import { generateTrades } from '../../../main/services/platforms/taobao/generate';
-import { encryptTaobao } from '../../../main/services/platforms/taobao/privacy';
+import { encryptLegacy } from '../../../main/services/platforms/privacy';
 import { parseShanghai } from '../../../shared/time';
 import { parseYuan } from '../../../shared/money';
 
-const NAME_CIPHER = encryptTaobao('text', '张三丰', 'shop-a');
-const MOBILE_CIPHER = encryptTaobao('phone', '13812341234', 'shop-a');
-const ADDRESS_CIPHER = encryptTaobao('text', '文一西路969号3幢201室', 'shop-a');
+const NAME_CIPHER = encryptLegacy('text', '张三丰', 'shop-a');
+const MOBILE_CIPHER = encryptLegacy('phone', '13812341234', 'shop-a');
+const ADDRESS_CIPHER = encryptLegacy('text', '文一西路969号3幢201室', 'shop-a');
 
 /** A two-line trade as taobao.trade.fullinfo.get (simplify=true) gives it from the simulator. */
 function trade(): Record<string, unknown> {

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  encryptTaobao, isTaobaoCipher, maskAddress, maskName, maskPhone, oaidFor, phoneTailOf,
-} from '../../../main/services/platforms/taobao/privacy';
-import { parseJsonKeepingBigInts } from '../../../main/services/platforms/taobao/json';
+  encryptLegacy, isLegacyCipher, maskAddress, maskName, maskPhone, oaidFor, phoneTailOf,
+} from '../../../main/services/platforms/privacy';
+import { parseJsonKeepingBigInts } from '../../../main/services/platforms/json';
 
 describe('receiver privacy shapes', () => {
   it('writes the legacy ciphertext formats (§1.7) and recognises them', () => {
-    const name = encryptTaobao('text', '欧阳娜娜', 'shop-1');
-    const phone = encryptTaobao('phone', '13812341234', 'shop-1');
+    const name = encryptLegacy('text', '欧阳娜娜', 'shop-1');
+    const phone = encryptLegacy('phone', '13812341234', 'shop-1');
     expect(name).toMatch(/^~[A-Za-z0-9+/=]+~[0-9a-f]{12}~1~~$/);
     expect(phone).toMatch(/^\$[0-9a-f]{8}\$[A-Za-z0-9+/=]+\$1\$\$$/);
-    expect(isTaobaoCipher(name)).toBe(true);
-    expect(isTaobaoCipher(phone)).toBe(true);
-    for (const plain of ['张**', '138****1234', '文一西路969号', '~not~cipher', '$1$2$']) expect(isTaobaoCipher(plain), plain).toBe(false);
+    expect(isLegacyCipher(name)).toBe(true);
+    expect(isLegacyCipher(phone)).toBe(true);
+    for (const plain of ['张**', '138****1234', '文一西路969号', '~not~cipher', '$1$2$']) expect(isLegacyCipher(plain), plain).toBe(false);
   });
 
   it('is stable within a shop and different across shops', () => {
-    expect(encryptTaobao('text', '张三', 'a')).toBe(encryptTaobao('text', '张三', 'a'));
-    expect(encryptTaobao('text', '张三', 'a')).not.toBe(encryptTaobao('text', '张三', 'b'));
+    expect(encryptLegacy('text', '张三', 'a')).toBe(encryptLegacy('text', '张三', 'a'));
+    expect(encryptLegacy('text', '张三', 'a')).not.toBe(encryptLegacy('text', '张三', 'b'));
     expect(oaidFor('shop-a', 'x')).toBe(oaidFor('shop-a', 'x'));
     expect(oaidFor('shop-a', 'x')).not.toBe(oaidFor('shop-b', 'x'));
     expect(oaidFor('shop-a', 'x')).toMatch(/^1[0-9A-Za-z]{39}$/);

@@ -10,7 +10,7 @@
 // again costs list calls only.
 import { PlatformCallError, type Connector, type ConnectorDeps, type PullOptions, type RawOrder, type ShopCredentials } from '../types';
 import { parseShanghai, formatShanghai } from '../../../../shared/time';
-import { parseJsonKeepingBigInts } from './json';
+import { parseJsonKeepingBigInts } from '../json';
 import { mapTaobaoTrade } from './map';
 import { formatTopTimestamp, signTop } from './sign';
 
@@ -240,6 +240,16 @@ export function createTaobaoConnector(creds: ShopCredentials, deps: ConnectorDep
         fields: 'tid_str,modified', start_modified: formatShanghai(now - 60_000), end_modified: formatShanghai(now),
         page_no: '1', page_size: '1', use_has_next: 'true',
       });
+    },
+    async ship({ orderId, carrierCode, trackingNo }) {
+      const body = await call('taobao.logistics.offline.send', { tid: orderId, out_sid: trackingNo, company_code: carrierCode });
+      if (!isObj(body.shipping) || body.shipping.is_success !== true) throw new PlatformCallError('taobao.logistics.offline.send', 'not_success', `Taobao did not confirm the shipment: ${JSON.stringify(body).slice(0, 200)}`, false);
+    },
+    async setMemo({ orderId, memo, flag }) {
+      if (new TextEncoder().encode(memo).length > 1000) throw new PlatformCallError('taobao.trade.memo.update', 'memo_too_long', 'Taobao takes at most 1000 bytes of memo (about 330 Chinese characters); shorten it', false);
+      // flag is always sent: whether an omitted flag resets it is UNCONFIRMED (§13.1); an empty memo clears with reset
+      const body = await call('taobao.trade.memo.update', { tid: orderId, flag: String(flag ?? 0), ...(memo === '' ? { reset: 'true' } : { memo }) });
+      if (!isObj(body.trade)) throw new PlatformCallError('taobao.trade.memo.update', 'not_success', `Taobao did not confirm the memo: ${JSON.stringify(body).slice(0, 200)}`, false);
     },
     async revealReceiver({ orderId, mergeKey, scene }) {
       if (!mergeKey) throw new PlatformCallError('taobao.top.oaid.decrypt', 'no_oaid', 'this order carries no oaid, so Taobao cannot decrypt it; pull it again with receiver fields', false);

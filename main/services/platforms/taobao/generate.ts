@@ -3,13 +3,13 @@
 // with each other and with what the simulator will do next.
 import { allocate, formatFen } from '../../../../shared/money';
 import { formatShanghai } from '../../../../shared/time';
-import { DEFAULT_CATALOG, resolveCatalogItem, type CatalogItem } from './catalog';
+import { DEFAULT_CATALOG, resolveCatalogItem, type CatalogItem } from '../simkit/catalog';
 import { applyLifeEvent, planLife } from './lifecycle';
 import {
   BUYER_MESSAGES, ESTATES, GIVEN_NAMES, MOBILE_PREFIXES, NICKS, PLACES, SELLER_MEMOS, STREETS, SURNAMES,
-} from './people';
-import { maskName } from './privacy';
-import { createRng, type Rng } from './prng';
+} from '../simkit/people';
+import { maskName } from '../privacy';
+import { createRng, type Rng } from '../simkit/prng';
 import type { ReceiverPlain, TbOrder, TbTrade } from './trade';
 
 export interface GenerateOptions {

@@ -4,8 +4,8 @@
 // state at any sim time is the same no matter when or how often the simulator is asked.
 import { formatShanghai, parseShanghai } from '../../../../shared/time';
 import { parseYuan, formatFen } from '../../../../shared/money';
-import { CARRIERS, type Carrier } from './people';
-import { createRng } from './prng';
+import { CARRIERS, type Carrier } from '../simkit/people';
+import { createRng } from '../simkit/prng';
 import type { TbTrade } from './trade';
 
 const MIN = 60_000;

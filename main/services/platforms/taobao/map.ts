@@ -10,7 +10,7 @@ import { MapError } from '../types';
 import { NormalizedOrder, type OrderLine, type Receiver } from '../../../../shared/domain/types';
 import { parseYuan } from '../../../../shared/money';
 import { parseShanghai } from '../../../../shared/time';
-import { isTaobaoCipher, maskAddress, maskName, maskPhone, phoneTailOf } from './privacy';
+import { isLegacyCipher, maskAddress, maskName, maskPhone, phoneTailOf } from '../privacy';
 import { taobaoChannelStatus, UnknownStatusError } from './statusTable';
 
 type Obj = Record<string, unknown>;
@@ -118,7 +118,7 @@ function mapLine(o: Obj, i: number): OrderLine {
 function receiverField(value: unknown, mask: (s: string) => string): { cipher?: string; display?: string } {
   const v = text(value);
   if (!v) return {};
-  if (isTaobaoCipher(v)) return { cipher: v };
+  if (isLegacyCipher(v)) return { cipher: v };
   return { display: v.includes('*') ? v : mask(v) };
 }
 

@@ -3,8 +3,8 @@
 // Returns what to send; the HTTP layer only does the sending, delays and hangs.
 import { formatShanghai, parseShanghai } from '../../../../shared/time';
 import type { SignMethod } from '../../../../shared/domain/types';
-import { CARRIERS } from './people';
-import type { FaultKind, FaultPlan } from './simFaults';
+import { CARRIERS } from '../simkit/people';
+import type { FaultKind, FaultPlan } from '../simkit/faults';
 import type { SimStore } from './simStore';
 import { signTop } from './sign';
 import type { TbTrade } from './trade';
@@ -41,6 +41,7 @@ const API_METHODS = [
   'taobao.logistics.offline.send',
   'taobao.item.quantity.update',
   'taobao.top.oaid.decrypt',
+  'taobao.trade.memo.update',
 ] as const;
 type ApiMethod = (typeof API_METHODS)[number];
 
@@ -221,6 +222,19 @@ function quantityUpdate(ctx: GatewayContext, p: Record<string, string>): Record<
   };
 }
 
+/** taobao.trade.memo.update: memo ≤ 1000 bytes overwrites; reset=true clears; flag 0–5 (§13.1). */
+function memoUpdate(ctx: GatewayContext, p: Record<string, string>): Record<string, unknown> {
+  const t = tradeParam(ctx, p);
+  const flag = p.flag === undefined || p.flag === '' ? undefined : intParam(p, 'flag', 0, 0, 5);
+  if (p.memo !== undefined && new TextEncoder().encode(p.memo).length > 1000) throw invalid('memo', 'memo 不能超过1000字节');
+  const now = ctx.now();
+  if (p.reset === 'true') t.seller_memo = '';
+  else if (p.memo) t.seller_memo = p.memo;
+  if (flag !== undefined) t.seller_flag = flag;
+  t.modified = formatShanghai(Math.floor(now / 1000) * 1000);
+  return { trade: { tid: t.tid, modified: t.modified } };
+}
+
 /** Decrypt scenes TOP accepts (platforms.md §1.7). */
 const DECRYPT_SCENES = new Set(['1001', '1002', '1003', '1004', '1005', '1006', '1007', '2001', '2002']);
 
@@ -282,6 +296,7 @@ export function handleTopCall(ctx: GatewayContext, p: Record<string, string>): G
       case 'taobao.logistics.offline.send': payload = offlineSend(ctx, p); break;
       case 'taobao.item.quantity.update': payload = quantityUpdate(ctx, p); break;
       case 'taobao.top.oaid.decrypt': payload = oaidDecrypt(ctx, p); break;
+      case 'taobao.trade.memo.update': payload = memoUpdate(ctx, p); break;
     }
     const body = p.simplify === 'true' ? { ...payload, request_id: requestId() } : unsimplify(method, { ...payload, request_id: requestId() });
     return reply(200, toWire(JSON.stringify(body)), null);

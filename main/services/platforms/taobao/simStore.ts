@@ -3,11 +3,11 @@
 // Lazy and keyed by (seed, minute, tid), so state at a given sim time never depends on how often
 // or when anybody asked.
 import { formatShanghai, parseShanghai } from '../../../../shared/time';
-import { resolveCatalogItem, type CatalogItem } from './catalog';
+import { resolveCatalogItem, type CatalogItem } from '../simkit/catalog';
 import { generateTrades, liveUntil, newTid, newTrade } from './generate';
 import { applyLifeEvent, planLife, type LifeEvent } from './lifecycle';
-import { encryptTaobao, maskAddress, maskName, maskPhone, oaidFor } from './privacy';
-import { createRng, type Rng } from './prng';
+import { encryptLegacy, maskAddress, maskName, maskPhone, oaidFor } from '../privacy';
+import { createRng, type Rng } from '../simkit/prng';
 import type { TbOrder, TbTrade } from './trade';
 
 /** 'cipher': ciphertext in receiver_* plus *_mask twins; 'masked': masked text in receiver_* only. */
@@ -212,9 +212,9 @@ export class SimStore {
       this.receivers.set(String(t.tid), plain);
       const key = this.opts.shopId;
       if (this.opts.privacy === 'cipher') {
-        t.receiver_name = encryptTaobao('text', plain.name, key);
-        t.receiver_mobile = encryptTaobao('phone', plain.phone, key);
-        t.receiver_address = encryptTaobao('text', plain.detail, key);
+        t.receiver_name = encryptLegacy('text', plain.name, key);
+        t.receiver_mobile = encryptLegacy('phone', plain.phone, key);
+        t.receiver_address = encryptLegacy('text', plain.detail, key);
         t.receiver_name_mask = maskName(plain.name);
         t.receiver_mobile_mask = maskPhone(plain.phone);
         t.receiver_address_mask = maskAddress(plain.detail);

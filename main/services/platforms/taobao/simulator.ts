@@ -6,10 +6,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { OffsetClock } from '../../../../shared/clock';
 import { parseShanghai } from '../../../../shared/time';
-import { DEFAULT_CATALOG, type CatalogItem } from './catalog';
+import { DEFAULT_CATALOG, type CatalogItem } from '../simkit/catalog';
 import { DEFAULT_SELLER_NICK } from './generate';
-import { createRng } from './prng';
-import { DEFAULT_FAULT_TIMING, FaultPlan, parseFaultConfig, type FaultConfig, type FaultTiming } from './simFaults';
+import { createRng } from '../simkit/prng';
+import { DEFAULT_FAULT_TIMING, FaultPlan, parseFaultConfig, type FaultConfig, type FaultTiming } from '../simkit/faults';
 import { handleTopCall, type GatewayContext, type SimCredentials } from './simGateway';
 import { SimStore, type PrivacyMode } from './simStore';
 import type { TbTrade } from './trade';

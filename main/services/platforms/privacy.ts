@@ -2,15 +2,18 @@
 // text and the oaid merge key. The simulator produces them and map.ts recognises them; keeping
 // both in one file means the two sides cannot drift apart. Pure code (no node:*), so a mapper
 // running in the renderer's worker could use it too.
-import { sha256Hex } from '../../../../shared/hash';
+import { sha256Hex } from '../../../shared/hash';
 
 /** name/address: ~<base64>~<index>~<ver>~~ */
 const TEXT_CIPHER_RE = /^~[A-Za-z0-9+/=]+~[^~]*~[^~]*~~$/;
 /** phone: $<index>$<base64>$<ver>$$ */
 const PHONE_CIPHER_RE = /^\$[^$]*\$[A-Za-z0-9+/=]+\$[^$]*\$\$$/;
+/** PDD's newer forms without the search index: ~<base64>~<ver>~ and $<base64>$<ver>$ (§3.7) */
+const SHORT_TEXT_RE = /^~[A-Za-z0-9+/=]{8,}~[^~]+~$/;
+const SHORT_PHONE_RE = /^\$[A-Za-z0-9+/=]{8,}\$[^$]+\$$/;
 
-export function isTaobaoCipher(value: string): boolean {
-  return TEXT_CIPHER_RE.test(value) || PHONE_CIPHER_RE.test(value);
+export function isLegacyCipher(value: string): boolean {
+  return TEXT_CIPHER_RE.test(value) || PHONE_CIPHER_RE.test(value) || SHORT_TEXT_RE.test(value) || SHORT_PHONE_RE.test(value);
 }
 
 const CIPHER_VERSION = '1';
@@ -35,7 +38,7 @@ function toBase64(bytes: Uint8Array): string {
  * gives the same ciphertext within a shop (as Taobao's legacy scheme did) and a different one
  * elsewhere. Not security: a stand-in with the platform's shape.
  */
-export function encryptTaobao(kind: 'text' | 'phone', plain: string, shopKey: string): string {
+export function encryptLegacy(kind: 'text' | 'phone', plain: string, shopKey: string): string {
   const bytes = new TextEncoder().encode(plain);
   const ks = keystream(`${shopKey}:${plain.length}`, bytes.length);
   const body = toBase64(bytes.map((b, i) => b ^ ks[i]!));
