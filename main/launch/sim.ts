@@ -2,13 +2,14 @@
 // Starts one platform simulator. The FIRST stdout line is the machine-readable handle
 // (compact JSON: platform, url, credentials, shopId); everything else goes to stderr, so a
 // parent process can read one line and carry on. Ctrl-C / SIGTERM close it cleanly.
-import { startTaobaoSimulator } from '../services/platforms/taobao/simulator';
+import type { Platform } from '../../shared/domain/types';
+import { SIMULATED_PLATFORMS, startSimulator } from '../services/platforms/simulators';
 
-const SUPPORTED = ['taobao'] as const;
+const SUPPORTED = SIMULATED_PLATFORMS();
 
 interface Args { platform: string; port: number; seed: number; orders: number; arrivalsPerMin: number; backlogHours: number }
 
-const USAGE = 'usage: npm run sim -- --platform taobao [--port 0] [--seed 42] [--orders 500] [--arrivals-per-min 2] [--backlog-hours 72]';
+const USAGE = `usage: npm run sim -- --platform ${SUPPORTED.join('|')} [--port 0] [--seed 42] [--orders 500] [--arrivals-per-min 2] [--backlog-hours 72]`;
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n`);
@@ -53,11 +54,11 @@ function parseArgs(argv: string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const sim = await startTaobaoSimulator({
+  const sim = await startSimulator(args.platform as Platform, {
     port: args.port, seed: args.seed, orders: args.orders, arrivalsPerMin: args.arrivalsPerMin, backlogSpanMs: args.backlogHours * 3600_000,
   });
   process.stdout.write(`${JSON.stringify(sim.info())}\n`);
-  process.stderr.write(`sim: ${args.platform} simulator with ${args.orders} orders (seed ${args.seed}); TOP router ${sim.routerUrl}, admin ${sim.url}/__sim/info\n`);
+  process.stderr.write(`sim: ${args.platform} simulator with ${args.orders} orders (seed ${args.seed}); API ${sim.shopCredentials().gatewayUrl}, admin ${sim.url}/__sim/info\n`);
   let closing = false;
   const stop = (signal: string) => {
     if (closing) return;

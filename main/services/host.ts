@@ -13,6 +13,7 @@ import { openSecretBox } from './store/secrets';
 import { ShopStore } from './store/shops';
 import { CompanyStore, parseCompanySetup, readCompanyFile } from './store/company';
 import { SyncEngine, toPlatformError } from './sync/syncEngine';
+import type { Platform } from '../../shared/domain/types';
 import { Deliveries } from './sync/deliveries';
 import { LogRing } from './logRing';
 import { BudgetBook } from './platforms/budget';
@@ -34,7 +35,7 @@ export interface Host {
   subscribe(sink: EventSink): () => void;
   start(): Promise<void>;
   stop(): Promise<void>;
-  demoInfo(): { on: boolean; reason: string; channels: { platform: 'taobao'; url: string }[] };
+  demoInfo(): { on: boolean; reason: string; channels: { platform: Platform; url: string }[] };
   readonly sync: SyncEngine;
   /** sends a filed inbox entry to connected renderers, as the sync engine does after each page */
   deliver(entry: InboxEntry): void;
@@ -84,7 +85,12 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
     clock: opts.clock, shops, inbox, cursors,
     // one request budget per platform app, shared by its shops (a catch-up paces itself); a
     // demo shop talks to the built-in simulator on loopback, which has no quota to protect
-    connectorFor: (c) => connectorFor(c, { ...deps, budget: shops.isDemo(c.shopId) ? undefined : budgets.for(c.platform, c.appKey) }),
+    connectorFor: (c) => connectorFor(c, {
+      ...deps,
+      budget: shops.isDemo(c.shopId) ? undefined : budgets.for(c.platform, c.appKey),
+      // a renewed access token (and rotated refresh token) is sealed before the next call needs it
+      onTokens: (t) => shops.saveTokens(c.shopId, t),
+    }),
     deliver: (entry) => emit('inbox.batch', deliveries.batch(entry)),
     onStatus: (s) => emit('sync.status', s),
     initialLookbackMs: config.initialLookbackMs,
@@ -175,7 +181,7 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
       // logged without the plaintext; the renderer also records a receiver.revealed event
       log(`receiver of ${shopId}/${orderId} revealed to ${user.name} (${user.role}) on ${actor.device}, scene ${scene}`);
       try {
-        return await connectorFor(shops.credentials(shopId), deps).revealReceiver({ orderId, mergeKey, scene });
+        return await connectorFor(shops.credentials(shopId), { ...deps, onTokens: (t) => shops.saveTokens(shopId, t) }).revealReceiver({ orderId, mergeKey, scene });
       } catch (e) {
         const pe = toPlatformError(e, opts.clock.now());
         throw new WharfError('platform_error', `the platform refused to decrypt this receiver: ${pe.code} ${pe.message}`, { platform: pe });
@@ -198,7 +204,7 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   };
 
   function hostDemoInfo() {
-    return { on: !!demo, reason: demoReason, channels: demo ? [{ platform: 'taobao' as const, url: demo.url }] : [] };
+    return { on: !!demo, reason: demoReason, channels: demo ? demo.channels : [] };
   }
 
   return {
@@ -226,7 +232,7 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
         if (!company.current) company.load(demoCompanySetup(), false);
         // the simulator is listening and holds its backlog before start() resolves (and so before /healthz answers)
         demo = await startDemo(config, company.current!.setup, shops, opts.clock);
-        log(`demo mode (${demoReason}): Taobao simulator at ${demo.url}`);
+        log(`demo mode (${demoReason}): simulators ${demo.channels.map((c) => `${c.platform} ${c.url}`).join(', ')}`);
       }
       sync.start();
     },

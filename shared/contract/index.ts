@@ -67,13 +67,19 @@ export type CompanySnapshot = z.infer<typeof CompanySnapshot>;
 
 export const ShopDraft = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
-  platform: z.literal('taobao'),
+  platform: Platform,
   name: z.string().trim().min(1).max(60),
   gatewayUrl: z.url({ protocol: /^https?$/ }),
-  appKey: z.string().trim().min(1).max(64),
+  /** app key / client_id / appkey / appid, by platform; Youzan shops may leave it empty */
+  appKey: z.string().trim().max(64),
   /** omitted on edit = keep the stored one */
   secret: z.string().min(1).max(256).optional(),
+  /** the shop's access token (TOP: session) */
   session: z.string().min(1).max(512).optional(),
+  /** where the platform issues one; lets Wharf renew a lapsed access token by itself */
+  refreshToken: z.string().min(1).max(512).optional(),
+  /** Kuaishou only: the signSecret its signatures use */
+  signSecret: z.string().min(1).max(256).optional(),
   signMethod: SignMethod,
   pullIntervalMin: z.number().int().min(1).max(1440),
 });

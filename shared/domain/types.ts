@@ -168,6 +168,7 @@ export const ShopPublic = z.object({
   demo: z.boolean().default(false),
   hasSecret: z.boolean(),
   hasSession: z.boolean(),
+  hasRefreshToken: z.boolean().default(false),
 });
 export type ShopPublic = z.infer<typeof ShopPublic>;
 

@@ -1,13 +1,15 @@
-// Demo mode: the built-in Taobao simulator with the demo company's catalogue, and a demo
-// shop connected to it. It is listening and holds its backlog before start-up finishes.
+// Demo mode: a built-in simulator per demo shop (every platform Wharf speaks, two Taobao/Tmall
+// shops) selling the demo company's catalogue, each connected as a demo shop. All are listening
+// and hold their backlog before start-up finishes.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from '../../../shared/clock';
 import type { CompanySetup } from '../../../shared/domain/company';
+import type { Platform } from '../../../shared/domain/types';
 import type { HostConfig } from '../config';
 import type { ShopStore } from '../store/shops';
 import { parseCompanySetup } from '../store/company';
-import { startTaobaoSimulator } from '../platforms/taobao/simulator';
+import { SIMULATED_PLATFORMS, startSimulator, type RunningSimulator } from '../platforms/simulators';
 
 export const DEMO_COMPANY_FILE = fileURLToPath(new URL('../../../assets/demo/company.json', import.meta.url));
 
@@ -15,33 +17,46 @@ export function demoCompanySetup(): CompanySetup {
   return parseCompanySetup(JSON.parse(fs.readFileSync(DEMO_COMPANY_FILE, 'utf8')), DEMO_COMPANY_FILE);
 }
 
-export interface DemoHandle { url: string; close(): Promise<void> }
+export interface DemoHandle {
+  channels: Array<{ platform: Platform; url: string }>;
+  /** the flagship shop's simulator (kept for callers that show one URL) */
+  url: string;
+  close(): Promise<void>;
+}
 
-/** What the demo shop sells: the company's SKUs as platform listings. */
+/** What the demo shops sell: the company's SKUs as platform listings. */
 export function demoCatalog(setup: CompanySetup) {
   return setup.skus.map((s) => ({ outerId: s.code, title: `${s.name} ${s.category}`.trim(), skuText: s.spec ? `规格:${s.spec}` : '', priceFen: s.priceFen || 1000 }));
 }
 
 export async function startDemo(config: HostConfig, setup: CompanySetup, shops: ShopStore, _clock: Clock): Promise<DemoHandle> {
-  const demoShop = setup.shops.find((s) => s.demo && s.platform === 'taobao') ?? { id: 'demo-taobao', name: '演示淘宝店', pullIntervalMin: 15, signMethod: 'md5' as const };
-  const sim = await startTaobaoSimulator({
-    port: 0,
-    host: '127.0.0.1',
-    seed: config.demoSeed,
-    orders: config.demoOrders,
-    backlogSpanMs: config.demoSpanMs,
-    arrivalsPerMin: config.demoArrivalsPerMin,
-    catalog: demoCatalog(setup),
-    shopId: demoShop.id,
-  });
-  shops.addDemo({
-    id: demoShop.id,
-    platform: 'taobao',
-    name: demoShop.name,
-    gatewayUrl: sim.routerUrl,
-    appKey: sim.credentials.app_key,
-    signMethod: demoShop.signMethod,
-    pullIntervalMin: demoShop.pullIntervalMin,
-  }, sim.credentials.app_secret, sim.credentials.session);
-  return { url: sim.url, close: () => sim.close() };
+  const available = new Set(SIMULATED_PLATFORMS());
+  const wanted = setup.shops.filter((s) => s.demo && available.has(s.platform));
+  const demoShops = wanted.length > 0 ? wanted : [{ id: 'demo-taobao', platform: 'taobao' as const, name: '演示淘宝店', pullIntervalMin: 15, signMethod: 'md5' as const }];
+  const sims: RunningSimulator[] = [];
+  try {
+    // the flagship carries the full demo backlog; the other shops a quarter each, so the
+    // pool still fills within seconds on a 2-core machine
+    for (const [i, shop] of demoShops.entries()) {
+      const sim = await startSimulator(shop.platform, {
+        port: 0, seed: config.demoSeed + i, orders: i === 0 ? config.demoOrders : Math.round(config.demoOrders / 4),
+        backlogSpanMs: config.demoSpanMs, arrivalsPerMin: i === 0 ? config.demoArrivalsPerMin : config.demoArrivalsPerMin / 4,
+        catalog: demoCatalog(setup), shopId: shop.id,
+      });
+      sims.push(sim);
+      const c = sim.shopCredentials();
+      shops.addDemo(
+        { id: shop.id, platform: shop.platform, name: shop.name, gatewayUrl: c.gatewayUrl, appKey: c.appKey, signMethod: shop.platform === 'taobao' ? shop.signMethod : c.signMethod, pullIntervalMin: shop.pullIntervalMin },
+        { secret: c.secret, session: c.session, refreshToken: c.refreshToken, signSecret: c.signSecret },
+      );
+    }
+  } catch (e) {
+    await Promise.allSettled(sims.map((s) => s.close()));
+    throw e;
+  }
+  return {
+    channels: sims.map((s) => ({ platform: s.platform, url: s.url })),
+    url: sims[0]!.url,
+    close: async () => { await Promise.allSettled(sims.map((s) => s.close())); },
+  };
 }

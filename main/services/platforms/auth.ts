@@ -17,6 +17,8 @@ export function createAuthKeeper(opts: {
   isLapsed: (e: PlatformCallError) => boolean;
   /** the platform's refresh call; undefined where the platform has none for this app type */
   renew?: (refreshToken: string) => Promise<RenewedTokens>;
+  /** WeChat-style: a new token comes from the app's own id and secret, no refresh token needed */
+  renewsWithoutRefreshToken?: boolean;
 }): AuthKeeper {
   let renewing: Promise<void> | undefined;
 
@@ -25,8 +27,8 @@ export function createAuthKeeper(opts: {
   );
 
   async function renew(e: PlatformCallError): Promise<void> {
-    const refresh = opts.creds.refreshToken;
-    if (!opts.renew || !refresh) throw reauthorize(e, 'the access token lapsed and this shop has no refresh token');
+    const refresh = opts.creds.refreshToken ?? (opts.renewsWithoutRefreshToken ? '' : undefined);
+    if (!opts.renew || refresh === undefined) throw reauthorize(e, 'the access token lapsed and this shop has no refresh token');
     try {
       const t = await opts.renew(refresh);
       opts.creds.session = t.session;

@@ -1,0 +1,80 @@
+// Every platform's simulator behind one door: `npm run sim`, demo mode and the tests start them
+// here. Each returns its first-line info (credentials under the platform's own names) and the
+// same credentials translated into what a Wharf shop stores.
+import type { OffsetClock } from '../../../shared/clock';
+import type { Platform, SignMethod } from '../../../shared/domain/types';
+import type { CatalogItem } from './simkit/catalog';
+import { startPlatformSimulator, type PlatformSimulator, type SimInfo } from './simkit/server';
+import type { SimProtocol } from './simkit/protocol';
+import { PDD_PROTOCOL } from './pdd/simProtocol';
+import { startTaobaoSimulator } from './taobao/simulator';
+
+export interface SimStartOptions {
+  port?: number;
+  seed?: number;
+  orders?: number;
+  backlogSpanMs?: number;
+  arrivalsPerMin?: number;
+  catalog?: readonly CatalogItem[];
+  shopId?: string;
+  clock?: OffsetClock;
+}
+
+/** What a Wharf shop needs to talk to a simulator (ShopCredentials minus shopId/platform). */
+export interface SimShopCredentials {
+  gatewayUrl: string;
+  appKey: string;
+  secret: string;
+  session: string;
+  signMethod: SignMethod;
+  refreshToken?: string;
+  signSecret?: string;
+}
+
+export interface RunningSimulator {
+  platform: Platform;
+  url: string;
+  shopId: string;
+  info(): SimInfo | ReturnType<Awaited<ReturnType<typeof startTaobaoSimulator>>['info']>;
+  shopCredentials(): SimShopCredentials;
+  /** the kit simulator behind it (every platform but Taobao): tests read its truth and clock */
+  kit?: PlatformSimulator;
+  close(): Promise<void>;
+}
+
+const PROTOCOLS: Partial<Record<Platform, SimProtocol>> = { pdd: PDD_PROTOCOL };
+
+/** platform credential names → the shop's fields */
+const NAMES: Partial<Record<Platform, { appKey?: string; secret?: string; signSecret?: string; signMethod: SignMethod }>> = {
+  pdd: { appKey: 'client_id', secret: 'client_secret', signMethod: 'md5' },
+};
+
+export const SIMULATED_PLATFORMS = (): Platform[] => ['taobao', ...(Object.keys(PROTOCOLS) as Platform[])];
+
+function wrap(sim: PlatformSimulator): RunningSimulator {
+  const names = NAMES[sim.platform]!;
+  return {
+    platform: sim.platform, url: sim.url, shopId: sim.shopId, info: () => sim.info(), close: () => sim.close(), kit: sim,
+    shopCredentials() {
+      const c = sim.credentials();
+      return {
+        gatewayUrl: sim.gatewayUrl, appKey: names.appKey ? c[names.appKey] ?? '' : '', secret: names.secret ? c[names.secret] ?? '' : '',
+        session: sim.tokens.access, refreshToken: sim.tokens.refresh, signMethod: names.signMethod,
+        ...(names.signSecret ? { signSecret: c[names.signSecret] } : {}),
+      };
+    },
+  };
+}
+
+export async function startSimulator(platform: Platform, opts: SimStartOptions = {}): Promise<RunningSimulator> {
+  if (platform === 'taobao') {
+    const sim = await startTaobaoSimulator({ ...opts, host: '127.0.0.1' });
+    return {
+      platform, url: sim.url, shopId: sim.shopId, info: () => sim.info(), close: () => sim.close(),
+      shopCredentials: () => ({ gatewayUrl: sim.routerUrl, appKey: sim.credentials.app_key, secret: sim.credentials.app_secret, session: sim.credentials.session, signMethod: 'md5' }),
+    };
+  }
+  const protocol = PROTOCOLS[platform];
+  if (!protocol) throw new Error(`no simulator for platform "${platform}" yet; available: ${SIMULATED_PLATFORMS().join(', ')}`);
+  return wrap(await startPlatformSimulator(protocol, opts));
+}
