@@ -200,6 +200,8 @@ export const en: Messages = {
     nothingStarted: 'No new pull started (one may be running)',
     running: 'Pulling',
     failed: 'Error',
+    reauthorize: 'Re-authorize',
+    reauthorizeHint: 'The shop\'s authorization lapsed and could not be renewed: edit this shop under Shops and enter the access token (and refresh token) from authorizing it again.',
     ok: 'OK',
     ago: '{{d}} ago',
     in: 'in {{d}}',
@@ -229,7 +231,8 @@ export const en: Messages = {
     storedPlaceholder: 'Saved (leave empty to keep)',
     keepHint: 'Leave empty to keep the saved value; secrets are never shown again.',
     sessionHint: 'The session (access token) from authorising the shop.',
-    platformOnly: 'Taobao/Tmall for now; other platforms follow.',
+    platformFixed: 'A saved shop cannot change platform; add a new shop instead.',
+    refreshHint: 'The refresh token the platform issued with the authorization; with it Wharf renews a lapsed access token by itself.',
     minutes: 'min',
     remove: 'Remove',
     removeConfirm: 'Remove shop "{{name}}"?',
@@ -239,11 +242,11 @@ export const en: Messages = {
     placeholder: { name: 'e.g. Flagship store' },
     field: {
       id: 'Shop id', name: 'Shop name', platform: 'Platform', gatewayUrl: 'Gateway URL', appKey: 'App key', secret: 'App secret',
-      session: 'Session', signMethod: 'Sign method', pullIntervalMin: 'Pull interval',
+      session: 'Access token / session', signMethod: 'Sign method', pullIntervalMin: 'Pull interval', refreshToken: 'Refresh token', signSecret: 'signSecret (Kuaishou signing key)',
     },
     rule: {
       name: 'Enter a shop name', gatewayUrl: 'Enter an http(s) gateway URL', appKey: 'Enter the app key', secret: 'A new shop needs the app secret',
-      session: 'A new shop needs a session', interval: 'Whole minutes from 1 to 1440',
+      session: 'A new shop needs an access token', signSecret: 'A Kuaishou shop needs its signSecret', interval: 'Whole minutes from 1 to 1440',
     },
   },
   operator: {

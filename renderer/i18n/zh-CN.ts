@@ -198,6 +198,8 @@ export const zhCN = {
     nothingStarted: '没有开始新的拉取（可能正在拉取中）',
     running: '拉取中',
     failed: '出错',
+    reauthorize: '需要重新授权',
+    reauthorizeHint: '店铺授权已失效且无法自动续期：请到「店铺」编辑此店铺，填入重新授权后得到的 access token（和 refresh token）。',
     ok: '正常',
     ago: '{{d}}前',
     in: '{{d}}后',
@@ -227,7 +229,8 @@ export const zhCN = {
     storedPlaceholder: '已保存（留空则保留）',
     keepHint: '留空则保留已保存的值；密钥不会再显示。',
     sessionHint: '店铺授权后得到的 Session（access token）。',
-    platformOnly: '目前支持淘宝/天猫，其他平台将陆续开放。',
+    platformFixed: '已保存的店铺不能更换平台；请新增一个店铺。',
+    refreshHint: '平台授权时一并给出的 refresh token；填写后 access token 过期时 Wharf 会自动续期。',
     minutes: '分钟',
     remove: '删除',
     removeConfirm: '删除店铺「{{name}}」？',
@@ -237,11 +240,11 @@ export const zhCN = {
     placeholder: { name: '例如：旗舰店' },
     field: {
       id: '店铺 ID', name: '店铺名称', platform: '平台', gatewayUrl: '平台网关', appKey: 'App Key', secret: 'App Secret',
-      session: 'Session', signMethod: '签名方式', pullIntervalMin: '拉取间隔',
+      session: 'Access Token / Session', signMethod: '签名方式', pullIntervalMin: '拉取间隔', refreshToken: 'Refresh Token', signSecret: 'signSecret（快手签名密钥）',
     },
     rule: {
       name: '请填写店铺名称', gatewayUrl: '请填写 http(s) 网关地址', appKey: '请填写 App Key', secret: '新店铺需要 App Secret',
-      session: '新店铺需要 Session', interval: '1 到 1440 之间的整数分钟',
+      session: '新店铺需要 Access Token', signSecret: '快手店铺需要 signSecret', interval: '1 到 1440 之间的整数分钟',
     },
   },
   operator: {

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Drawer, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ShopPublic } from '../../../shared/domain/types';
+import { PLATFORMS, type Platform, type ShopPublic } from '../../../shared/domain/types';
+import { PLATFORM_FORMS, SIGN_METHOD_LABELS } from './platformForm';
 import type { WharfDB } from '../../store/db';
 import { host } from '../../transport/client';
 import { describeError, type ErrorDescription } from '../../i18n';
@@ -32,6 +33,13 @@ export function ShopForm({ db, open, shop, readOnly, onClose }: Props) {
   const [failure, setFailure] = useState<ErrorDescription | undefined>();
   const [test, setTest] = useState<TestAnswer | undefined>();
   const editing = !!shop;
+  const platform = (Form.useWatch('platform', form) as Platform | undefined) ?? shop?.platform ?? 'taobao';
+  const pf = PLATFORM_FORMS[platform];
+  /** a new shop on another platform starts from that platform's gateway and signature */
+  const switchPlatform = (p: Platform) => {
+    const keep = form.getFieldsValue(['name', 'pullIntervalMin']) as Partial<ShopFormValues>;
+    form.setFieldsValue({ ...formValuesFrom(undefined, p), ...keep });
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -119,20 +127,20 @@ export function ShopForm({ db, open, shop, readOnly, onClose }: Props) {
         <Form.Item name="name" label={t('shops.field.name')} rules={[{ required: true, whitespace: true, message: t('shops.rule.name') }, { max: 60 }]}>
           <Input autoFocus placeholder={t('shops.placeholder.name')} />
         </Form.Item>
-        <Form.Item name="platform" label={t('shops.field.platform')} extra={t('shops.platformOnly')}>
-          <Select disabled options={[{ value: 'taobao', label: t('platform.taobao') }]} />
+        <Form.Item name="platform" label={t('shops.field.platform')} extra={editing ? t('shops.platformFixed') : undefined}>
+          <Select disabled={editing} data-testid="shop-platform" onChange={(p: Platform) => switchPlatform(p)} options={PLATFORMS.map((p) => ({ value: p, label: t(`platform.${p}`) }))} />
         </Form.Item>
         <Form.Item name="gatewayUrl" label={t('shops.field.gatewayUrl')} rules={[{ required: true, message: t('shops.rule.gatewayUrl') }, { pattern: HTTP_URL, message: t('shops.rule.gatewayUrl') }]}>
           <Input spellCheck={false} />
         </Form.Item>
-        <Form.Item name="appKey" label={t('shops.field.appKey')} rules={[{ required: true, whitespace: true, message: t('shops.rule.appKey') }]}>
+        <Form.Item name="appKey" label={`${t('shops.field.appKey')} (${pf.appKeyName})`} rules={pf.appKeyRequired ? [{ required: true, whitespace: true, message: t('shops.rule.appKey') }] : []}>
           <Input spellCheck={false} autoComplete="off" />
         </Form.Item>
         <Form.Item
           name="secret"
-          label={<span>{t('shops.field.secret')} {secretExtra(shop?.hasSecret)}</span>}
+          label={<span>{t('shops.field.secret')} ({pf.secretName}) {secretExtra(shop?.hasSecret)}</span>}
           extra={editing ? t('shops.keepHint') : undefined}
-          rules={editing ? [] : [{ required: true, message: t('shops.rule.secret') }]}
+          rules={editing || !pf.secretRequired ? [] : [{ required: true, message: t('shops.rule.secret') }]}
         >
           <Input.Password autoComplete="new-password" placeholder={editing && shop?.hasSecret ? t('shops.storedPlaceholder') : ''} />
         </Form.Item>
@@ -144,9 +152,25 @@ export function ShopForm({ db, open, shop, readOnly, onClose }: Props) {
         >
           <Input.Password autoComplete="new-password" placeholder={editing && shop?.hasSession ? t('shops.storedPlaceholder') : ''} />
         </Form.Item>
-        <Form.Item name="signMethod" label={t('shops.field.signMethod')}>
-          <Select options={[{ value: 'md5', label: 'md5' }, { value: 'hmac', label: 'hmac (HMAC-MD5)' }, { value: 'hmac-sha256', label: 'hmac-sha256' }]} />
-        </Form.Item>
+        {pf.refreshToken && (
+          <Form.Item
+            name="refreshToken"
+            label={<span>{t('shops.field.refreshToken')} {secretExtra(shop?.hasRefreshToken)}</span>}
+            extra={editing ? t('shops.keepHint') : t('shops.refreshHint')}
+          >
+            <Input.Password autoComplete="new-password" placeholder={editing && shop?.hasRefreshToken ? t('shops.storedPlaceholder') : ''} />
+          </Form.Item>
+        )}
+        {pf.signSecret && (
+          <Form.Item name="signSecret" label={t('shops.field.signSecret')} extra={editing ? t('shops.keepHint') : undefined} rules={editing ? [] : [{ required: true, message: t('shops.rule.signSecret') }]}>
+            <Input.Password autoComplete="new-password" placeholder={editing ? t('shops.storedPlaceholder') : ''} />
+          </Form.Item>
+        )}
+        {pf.signMethods.length > 1 && (
+          <Form.Item name="signMethod" label={t('shops.field.signMethod')}>
+            <Select options={pf.signMethods.map((m) => ({ value: m, label: SIGN_METHOD_LABELS[m] }))} />
+          </Form.Item>
+        )}
         <Form.Item name="pullIntervalMin" label={t('shops.field.pullIntervalMin')} rules={[{ required: true, type: 'integer', min: 1, max: 1440, message: t('shops.rule.interval') }]}>
           <InputNumber min={1} max={1440} precision={0} suffix={t('shops.minutes')} style={{ width: 200 }} />
         </Form.Item>

@@ -81,7 +81,10 @@ export function SyncPanel({ db }: { db: WharfDB }) {
           },
           {
             key: 'state', title: t('sync.col.state'), render: (_, s) => (
-              s.running ? <Tag color="processing">{t('sync.running')}</Tag> : s.error ? <Tag color="error">✗ {t('sync.failed')}</Tag> : <Tag color="success">✓ {t('sync.ok')}</Tag>
+              s.running ? <Tag color="processing">{t('sync.running')}</Tag>
+                // a lapsed authorization needs a person, not another retry: say so plainly
+                : s.error?.reauthorize ? <Tag color="warning" data-testid="sync-reauthorize">⚠ {t('sync.reauthorize')}</Tag>
+                  : s.error ? <Tag color="error">✗ {t('sync.failed')}</Tag> : <Tag color="success">✓ {t('sync.ok')}</Tag>
             ),
           },
           {
@@ -98,6 +101,7 @@ export function SyncPanel({ db }: { db: WharfDB }) {
             key: 'error', title: t('sync.col.error'), render: (_, s) => (s.error ? (
               <div data-testid="sync-error" style={{ maxWidth: 320, whiteSpace: 'normal' }}>
                 <Typography.Text type="danger" strong>{formatPlatformError(s.error)}</Typography.Text>
+                {s.error.reauthorize && <div style={{ fontSize: 12 }}>{t('sync.reauthorizeHint')}</div>}
                 <div style={{ fontSize: 12, color: '#8c8c8c' }}>{[s.error.api, formatShanghai(s.error.at)].filter(Boolean).join(' · ')}</div>
               </div>
             ) : '—'),

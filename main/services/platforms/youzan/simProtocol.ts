@@ -1,0 +1,274 @@
+// The simulator's Youzan Cloud gateway (platforms.md §6, §13.6): POST /api/{api}/{version}
+// ?access_token=… with a JSON body, no signature. Gateway refusals come as HTTP 200
+// {"gw_err_resp":{err_code, err_msg, trace_id}} (path, API, content, token, rate limit); business
+// refusals as {success:false, code, message, data}. POST /auth/token renews the token. The trade
+// index lags: an order shows in youzan.trades.sold.get a little after its update_time (under
+// 30 s), which is why Youzan tells clients to poll at least 30 s behind.
+import { formatShanghai, parseShanghai } from '../../../../shared/time';
+import { hash32 } from '../simkit/prng';
+import { CARRIERS } from '../simkit/people';
+import type { IdScheme } from '../simkit/ids';
+import type { SimOrder } from '../simkit/model';
+import type { ProtocolFault, SimApiReply, SimCtx, SimHttpRequest, SimProtocol } from '../simkit/protocol';
+import { carrierCodeOfYouzan } from './carriers';
+import { renderYouzanOrder, youzanCipher, youzanStatusOf } from './render';
+
+// ---- wire names and codes; the UNCONFIRMED ones are best guesses kept in one place ----
+export const YOUZAN_LIST_API = { name: 'youzan.trades.sold.get', version: '4.0.4' } as const;
+export const YOUZAN_DETAIL_API = { name: 'youzan.trade.get', version: '4.0.2' } as const;
+/** ship params tid/out_stype/out_sid/is_no_express/oids: UNCONFIRMED (§6.5) */
+export const YOUZAN_SHIP_API = { name: 'youzan.logistics.online.confirm', version: '3.0.0' } as const;
+export const YOUZAN_MEMO_API = { name: 'youzan.trade.memo.update', version: '3.0.0' } as const;
+/** batch decrypt: version and the `sources` param / cipher→plain map answer are UNCONFIRMED */
+export const YOUZAN_DECRYPT_API = { name: 'youzan.cloud.secret.decrypt.batch', version: '1.0.0' } as const;
+export const YOUZAN_TOKEN_PATH = '/auth/token';
+/** gateway codes (third-party probe notes, not platforms.md): 4201 no/illegal token, 4202 expired, 4203 unknown */
+export const YOUZAN_GW = { badPath: 4001, badContent: 4004, badApi: 4005, badRequest: 4007, rateLimited: 4101, noToken: 4201, tokenExpired: 4202, tokenUnknown: 4203, system: 5001 } as const;
+/** business codes: 5000 for bad list params; the 3-month window message and the token-API codes are UNCONFIRMED */
+export const YOUZAN_BIZ = { badParams: 5000, endTooLate: 106000003, tradeNotFound: 5000, nothingToShip: 102570020, alreadyShipped: 102570007, badTrackingNo: 105000003, memoNotFound: 50000, tokenBadParams: 1004, refreshInvalid: 1105 } as const;
+
+const DAY = 86_400_000;
+/** "span ≤ 3 months": the simulator takes the longest 3 months (92 days) */
+export const YOUZAN_SIM_MAX_SPAN_MS = 92 * DAY;
+/** how long after update_time an order can still be missing from the sold.get index */
+export const YOUZAN_INDEX_LAG_MAX_MS = 29_000;
+const MAX_PAGE_NO = 100;
+const MAX_PAGE_SIZE = 100;
+
+export const YOUZAN_IDS: IdScheme = {
+  // E20260612050163094512345: "E", creation yyyyMMddHHmmss (Beijing), 9 digits — 24 characters
+  orderId: (rng, createdAt) => `E${formatShanghai(createdAt).replace(/\D/g, '')}${rng.digits(9)}`,
+  // oids are 19-digit numbers (beyond 2^53: strings only)
+  lineId: (rng) => `1${rng.digits(18)}`,
+};
+
+const visibleAt = (o: SimOrder) => o.modifiedAt + (hash32(`youzan-index:${o.orderId}:${o.modifiedAt}`) % YOUZAN_INDEX_LAG_MAX_MS);
+
+class GwError extends Error { constructor(readonly code: number, msg: string) { super(msg); } }
+class BizError extends Error { constructor(readonly code: number, msg: string, readonly data: unknown = null) { super(msg); } }
+
+type Params = Record<string, unknown>;
+
+function traceId(ctx: SimCtx): string {
+  const n = ((ctx.memo.get('trace') as number | undefined) ?? 0) + 1;
+  ctx.memo.set('trace', n);
+  return `yz7-0a${(ctx.now() % 1e8).toString(16)}-${n}`;
+}
+
+function reply(api: string, p: Params, value: unknown, errorCode: number | null = null): SimApiReply {
+  const { access_token: _t, client_secret: _c, refresh_token: _r, ...logged } = p;
+  return { status: 200, body: JSON.stringify(value), api, params: logged, errorCode };
+}
+
+function body(req: SimHttpRequest): Params {
+  const type = String(req.headers['content-type'] ?? '');
+  if (req.body.trim() === '') return {};
+  if (type.includes('application/json')) {
+    let v: unknown;
+    try { v = JSON.parse(req.body); } catch { throw new GwError(YOUZAN_GW.badContent, '非法的Content'); }
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new GwError(YOUZAN_GW.badContent, '非法的Content');
+    return v as Params;
+  }
+  if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(req.body));
+  throw new GwError(YOUZAN_GW.badRequest, `非法的请求姿势，httpMethod:${req.method}, contentType:${type}`);
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+
+function intParam(p: Params, name: string, dflt: number, max: number, tooBig: string): number {
+  const raw = p[name];
+  if (raw === undefined || raw === null || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new BizError(YOUZAN_BIZ.badParams, `${name} 必须是正整数`);
+  if (n > max) throw new BizError(YOUZAN_BIZ.badParams, tooBig);
+  return n;
+}
+
+/** "yyyy-MM-dd HH:mm:ss" or the gateway's 5001 (a date-only value fails the same way, FAQ 33694) */
+function timeParam(p: Params, name: string): number | undefined {
+  const v = p[name];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(v)) throw new GwError(YOUZAN_GW.system, '系统异常');
+  try { return parseShanghai(v); } catch { throw new GwError(YOUZAN_GW.system, '系统异常'); }
+}
+
+const EMPTY_LIST = { full_order_info_list: [], total_results: 0 };
+
+function soldGet(ctx: SimCtx, p: Params, duplicate: boolean): unknown {
+  const bad = (msg: string, code: number = YOUZAN_BIZ.badParams) => new BizError(code, msg, EMPTY_LIST);
+  const size = intParam(p, 'page_size', 20, MAX_PAGE_SIZE, '每页最多显示100条数据');
+  const page = intParam(p, 'page_no', 1, MAX_PAGE_NO, '最多只能查询100页，请缩小时间范围');
+  const now = ctx.now();
+  // a time pair counts only when both ends are given (4.0.4 doc: unpaired conditions are ignored)
+  const ranges: Array<[string, (o: SimOrder) => number | undefined]> = [
+    ['update', (o) => o.modifiedAt], ['created', (o) => o.createdAt], ['pay', (o) => o.paidAt], ['success', (o) => o.completedAt],
+  ];
+  const filters: Array<(o: SimOrder) => boolean> = [];
+  let sortBy: (o: SimOrder) => number = (o) => o.createdAt;
+  for (const [name, field] of ranges) {
+    const s = timeParam(p, `start_${name}`);
+    const e = timeParam(p, `end_${name}`);
+    if (s === undefined || e === undefined) continue;
+    if (s > e) throw bad('开始时间不能大于结束时间');
+    if (e - s > YOUZAN_SIM_MAX_SPAN_MS) throw bad('查询时间跨度不能超过3个月');
+    if (e > now + 7 * DAY) throw bad('结束时间不能超过当前日期后7天', YOUZAN_BIZ.endTooLate);
+    filters.push((o) => { const v = field(o); return v !== undefined && v >= s && v <= e + 999; });
+    if (name === 'update') sortBy = (o) => o.modifiedAt;
+  }
+  const status = str(p.status);
+  if (status) filters.push(status === 'TRADE_REFUND' ? (o) => o.lines.some((l) => l.refund === 'open') : (o) => youzanStatusOf(o) === status);
+  const tid = str(p.tid);
+  if (tid) filters.push((o) => o.orderId === tid);
+  const rows = ctx.store.all()
+    .filter((o) => visibleAt(o) <= now && filters.every((f) => f(o)))
+    .sort((a, b) => sortBy(b) - sortBy(a) || (a.orderId < b.orderId ? 1 : -1)); // newest first (UNCONFIRMED direction)
+  let list = rows.slice((page - 1) * size, page * size).map((o) => renderYouzanOrder(o, { shopId: ctx.shopId }));
+  const key = `sold:${JSON.stringify({ ...p, page_no: undefined })}`;
+  const prev = ctx.memo.get(key) as { page: number; list: typeof list } | undefined;
+  if (duplicate && prev && prev.page !== page) list = prev.list;
+  else ctx.memo.set(key, { page, list });
+  for (const r of list) ctx.store.served.add(String((r.full_order_info as { order_info: { tid: string } }).order_info.tid));
+  return { full_order_info_list: list, total_results: rows.length };
+}
+
+function tradeOf(ctx: SimCtx, p: Params, notFound: number): SimOrder {
+  const tid = str(p.tid);
+  if (!tid) throw new BizError(YOUZAN_BIZ.badParams, 'tid 不能为空');
+  const o = ctx.store.get(tid);
+  if (!o) throw new BizError(notFound, 'trade not found');
+  return o;
+}
+
+function tradeGet(ctx: SimCtx, p: Params): unknown {
+  const o = tradeOf(ctx, p, YOUZAN_BIZ.tradeNotFound);
+  ctx.store.served.add(o.orderId);
+  return renderYouzanOrder(o, { shopId: ctx.shopId });
+}
+
+function shipConfirm(ctx: SimCtx, p: Params): unknown {
+  const o = tradeOf(ctx, p, 105000016);
+  const noExpress = str(p.is_no_express) === '1';
+  const outSid = str(p.out_sid) ?? '';
+  const code = carrierCodeOfYouzan(str(p.out_stype) ?? '');
+  if (!noExpress) {
+    if (!outSid) throw new BizError(YOUZAN_BIZ.badParams, 'out_sid 物流发货时必传');
+    if (!/^[A-Za-z0-9-]+$/.test(outSid)) throw new BizError(YOUZAN_BIZ.badTrackingNo, '快递单号只能包含字母、数字或中划线');
+    if (!code) throw new BizError(YOUZAN_BIZ.badParams, `out_stype ${JSON.stringify(p.out_stype)} 不是已知的物流公司编号 (youzan.logistics.express.get)`);
+  }
+  const oids = str(p.oids)?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (oids?.some((x) => !/^\d+$/.test(x))) throw new BizError(102599996, 'oids 只能是数字，多个用英文逗号分隔');
+  if (o.state === 'shipped' || o.state === 'completed') throw new BizError(YOUZAN_BIZ.alreadyShipped, '不能重复提交已发过货的商品');
+  if (o.hold) throw new BizError(YOUZAN_BIZ.nothingToShip, '订单待成团/待接单，暂不能发货');
+  if (o.state !== 'paid' && o.state !== 'partial') throw new BizError(YOUZAN_BIZ.nothingToShip, '订单没有可发货的商品');
+  if (o.lines.some((l) => l.refund === 'open' && (!oids || oids.includes(l.lineId)))) throw new BizError(YOUZAN_BIZ.nothingToShip, '商品退款中，暂不能发货');
+  const open = o.lines.filter((l) => !l.trackingNo && l.refund !== 'success' && (!oids || oids.includes(l.lineId)));
+  if (open.length === 0) throw new BizError(YOUZAN_BIZ.alreadyShipped, '不能重复提交已发过货的商品');
+  const carrier = CARRIERS.find((c) => c.code === code) ?? { code: 'NONE', name: '无需物流' };
+  ctx.store.ship(o.orderId, noExpress ? '' : outSid, carrier, ctx.now(), oids);
+  return { is_success: true };
+}
+
+function memoUpdate(ctx: SimCtx, p: Params): unknown {
+  const o = tradeOf(ctx, p, YOUZAN_BIZ.memoNotFound);
+  const memo = str(p.memo);
+  if (memo === undefined) throw new BizError(YOUZAN_BIZ.badParams, 'memo 不能为空');
+  const rawFlag = str(p.flag);
+  const flag = rawFlag === undefined || rawFlag === '' ? undefined : Number(rawFlag);
+  if (flag !== undefined && !(Number.isInteger(flag) && flag >= 1 && flag <= 5)) throw new BizError(YOUZAN_BIZ.badParams, 'flag 订单备注加星标，取值为1-5');
+  ctx.store.setMemo(o.orderId, memo, flag, ctx.now());
+  return { is_success: true };
+}
+
+/** cipher → plain over the shop's receivers (the cipher is deterministic per shop) */
+function decryptBatch(ctx: SimCtx, p: Params): unknown {
+  const sources = p.sources;
+  if (!Array.isArray(sources) || sources.length === 0 || sources.length > 100 || sources.some((s) => typeof s !== 'string')) {
+    throw new BizError(YOUZAN_BIZ.badParams, 'sources 需 1–100 条密文');
+  }
+  const want = new Set(sources as string[]);
+  const out: Record<string, string> = {};
+  for (const o of ctx.store.all()) {
+    const r = ctx.store.receiverFor(o.orderId);
+    if (!r) continue;
+    for (const plain of [r.name, r.phone, `${r.town ?? ''}${r.detail}`]) {
+      const c = youzanCipher(plain, ctx.shopId);
+      if (want.has(c)) out[c] = plain;
+    }
+    if (Object.keys(out).length === want.size) break;
+  }
+  // a cipher nobody in this shop owns comes back unchanged (UNCONFIRMED behaviour)
+  for (const s of want) out[s] ??= s;
+  return out;
+}
+
+const APIS: Record<string, (ctx: SimCtx, p: Params, dup: boolean) => unknown> = {
+  [`${YOUZAN_LIST_API.name}/${YOUZAN_LIST_API.version}`]: soldGet,
+  [`${YOUZAN_DETAIL_API.name}/${YOUZAN_DETAIL_API.version}`]: tradeGet,
+  [`${YOUZAN_SHIP_API.name}/${YOUZAN_SHIP_API.version}`]: shipConfirm,
+  [`${YOUZAN_MEMO_API.name}/${YOUZAN_MEMO_API.version}`]: memoUpdate,
+  [`${YOUZAN_DECRYPT_API.name}/${YOUZAN_DECRYPT_API.version}`]: decryptBatch,
+};
+
+/**
+ * POST /auth/token, authorize_type=refresh_token. Real Youzan also wants client_id and
+ * client_secret; the simulator issues no app credentials (the shop's first-line credential is the
+ * access token alone), so it accepts any — even empty — and checks only the refresh token.
+ */
+function authToken(ctx: SimCtx, req: SimHttpRequest): SimApiReply {
+  let p: Params = {};
+  const fail = (code: number, message: string) => reply('auth/token', p, { success: false, code, data: null, message }, code);
+  try { p = body(req); } catch { return fail(YOUZAN_BIZ.tokenBadParams, '请求参数格式错误'); }
+  if (p.authorize_type !== 'refresh_token') return fail(YOUZAN_BIZ.tokenBadParams, `the simulator serves authorize_type=refresh_token only, got ${JSON.stringify(p.authorize_type)}`);
+  const now = ctx.now();
+  if (ctx.tokens.checkRefresh(str(p.refresh_token), now) !== 'ok') return fail(YOUZAN_BIZ.refreshInvalid, 'refresh_token 无效或已过期，请重新授权');
+  const v = ctx.tokens.renew(now);
+  return reply('auth/token', p, {
+    success: true, code: 200, message: null,
+    data: { access_token: v.access, expires: v.accessExpiresAt ?? now + 7 * DAY, scope: 'trade trade_advanced logistics', authority_id: ctx.shopId, refresh_token: v.refresh },
+  });
+}
+
+function handle(ctx: SimCtx, req: SimHttpRequest, fault: ProtocolFault): SimApiReply {
+  const gw = (api: string, p: Params, code: number, msg: string) => reply(api, p, { gw_err_resp: { trace_id: traceId(ctx), err_msg: msg, err_code: code } }, code);
+  if (req.path === YOUZAN_TOKEN_PATH) {
+    if (fault === 'rate_limit') return gw('auth/token', {}, YOUZAN_GW.rateLimited, '请求太频繁');
+    return authToken(ctx, req);
+  }
+  const m = /^\/api\/([a-z0-9.]+)\/(\d+\.\d+\.\d+)$/.exec(req.path);
+  if (!m) return gw(req.path, {}, YOUZAN_GW.badPath, '非法请求地址');
+  const key = `${m[1]}/${m[2]}`;
+  const api = m[1]!;
+  let p: Params = {};
+  try {
+    const run = APIS[key];
+    if (!run) throw new GwError(YOUZAN_GW.badApi, '非法的API');
+    if (req.method !== 'POST' && req.method !== 'GET') throw new GwError(YOUZAN_GW.badRequest, `非法的请求姿势，httpMethod:${req.method}`);
+    p = req.method === 'POST' ? body(req) : Object.fromEntries(req.query);
+    // the token travels in the query only; in a header or the body it counts as missing
+    const check = ctx.tokens.check(req.query.get('access_token'), ctx.now());
+    if (!req.query.get('access_token')) throw new GwError(YOUZAN_GW.noToken, '非法的请求凭证');
+    if (check === 'expired') throw new GwError(YOUZAN_GW.tokenExpired, '请求凭证过期');
+    if (check === 'invalid') throw new GwError(YOUZAN_GW.tokenUnknown, 'Token 不存在');
+    if (fault === 'rate_limit') throw new GwError(YOUZAN_GW.rateLimited, '请求太频繁');
+    if (fault === 'token_expired') throw new GwError(YOUZAN_GW.tokenExpired, '请求凭证过期');
+    const data = run(ctx, p, fault === 'duplicate_page');
+    return reply(api, p, { trace_id: traceId(ctx), code: 200, data, success: true, message: 'successful' });
+  } catch (e) {
+    if (e instanceof GwError) return gw(api, p, e.code, e.message);
+    if (e instanceof BizError) return reply(api, p, { trace_id: traceId(ctx), code: e.code, data: e.data, success: false, message: e.message, request_id: null }, e.code);
+    throw e;
+  }
+}
+
+export const YOUZAN_PROTOCOL: SimProtocol = {
+  platform: 'youzan',
+  ids: YOUZAN_IDS,
+  tokenName: 'access_token',
+  // connectors take https://open.youzanyun.com/api (or the bare host) and add /{api}/{version}
+  gatewayPath: '/api',
+  // no app credentials: calls carry the access token only (see authToken for the refresh side)
+  appCredentials: () => ({}),
+  serves: (path) => path.startsWith('/api/') || path === YOUZAN_TOKEN_PATH,
+  render: (o, ctx) => renderYouzanOrder(o, { shopId: ctx.shopId }),
+  handle,
+};
