@@ -14,6 +14,8 @@ import { ShopStore } from './store/shops';
 import { CompanyStore, parseCompanySetup, readCompanyFile } from './store/company';
 import { SyncEngine, toPlatformError } from './sync/syncEngine';
 import type { Platform } from '../../shared/domain/types';
+import { PlatformCallLedger } from './store/platformCalls';
+import { PlatformCallError } from './platforms/types';
 import { Deliveries } from './sync/deliveries';
 import { LogRing } from './logRing';
 import { BudgetBook } from './platforms/budget';
@@ -107,6 +109,9 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
     return u;
   };
 
+  const callLedger = new PlatformCallLedger(config.dataDir);
+  const callsInFlight = new Map<string, Promise<void>>();
+
   const shopsChanged = () => emit('shops.changed', { shops: shops.list() });
 
   const handlers: Handlers = {
@@ -186,6 +191,32 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
         const pe = toPlatformError(e, opts.clock.now());
         throw new WharfError('platform_error', `the platform refused to decrypt this receiver: ${pe.code} ${pe.message}`, { platform: pe });
       }
+    },
+    'platform.call': async ({ actor, idempotencyKey, shopId, call }) => {
+      const user = authorize(actor, call.op === 'ship' ? 'floor.ship' : 'orders.review');
+      const done = callLedger.get(idempotencyKey);
+      if (done) return { at: done.at, replayed: true };
+      // the same key twice at once (a retry racing a slow first try) shares one platform call
+      const running = callsInFlight.get(idempotencyKey);
+      if (running) { await running; return { at: callLedger.get(idempotencyKey)!.at, replayed: true }; }
+      const run = (async () => {
+        const connector = connectorFor(shops.credentials(shopId), { ...deps, budget: shops.isDemo(shopId) ? undefined : budgets.for(shops.get(shopId)!.platform, shops.get(shopId)!.appKey), onTokens: (t) => shops.saveTokens(shopId, t) });
+        try {
+          if (call.op === 'ship') await connector.ship({ orderId: call.orderId, lineIds: call.lineIds, carrierCode: call.carrierCode, trackingNo: call.trackingNo });
+          else await connector.setMemo({ orderId: call.orderId, memo: call.memo, flag: call.flag });
+        } catch (e) {
+          const pe = toPlatformError(e, opts.clock.now());
+          const retryable = e instanceof PlatformCallError ? e.retryable : false;
+          throw new WharfError('platform_error', `${call.op === 'ship' ? 'the tracking upload' : 'the memo update'} for ${call.orderId} failed: ${pe.code} ${pe.message}`, { platform: pe, retryable });
+        }
+        callLedger.record({ key: idempotencyKey, shopId, call, at: opts.clock.now(), actor: actor.userId });
+        log(`${call.op} of ${shopId}/${call.orderId} confirmed by the platform (by ${user.name}, key ${idempotencyKey})`);
+      })();
+      callsInFlight.set(idempotencyKey, run);
+      try { await run; } finally { callsInFlight.delete(idempotencyKey); }
+      // the platform changed: pull soon so the pool shows its view too
+      void sync.pull(shopId);
+      return { at: callLedger.get(idempotencyKey)!.at, replayed: false };
     },
     'sync.status': async () => sync.status(),
     'sync.pullNow': async ({ actor, shopId }) => {

@@ -5,6 +5,10 @@ import type { WharfDB } from './db';
 import type { IngestOutcome, IngestSink } from './ingestClient';
 import type { Transport } from '../transport/types';
 import { pumpJournal } from './journal';
+import { pumpOutbox } from './outbox';
+
+/** how often due outbox retries are looked for while connected */
+const OUTBOX_TICK_MS = 5_000;
 
 export interface HostSyncDeps {
   db: WharfDB;
@@ -47,14 +51,17 @@ export function startHostSync(d: HostSyncDeps): () => void {
     // not acked: the host keeps them and re-delivers on the next connect or redeliver
     failed: (what, e) => report(what, e),
   });
+  const outbox = outboxNotifier(d.db, d.host, pump, (e) => report('outbox', e));
   const refresh = async () => {
     try {
       await mirrorCompany(d.db, d.host);
       await mirrorShops(d.db, await d.host['shops.list']({}));
       await d.host['inbox.redeliver']({});
       pump();
+      outbox();
     } catch (e) { report('refresh from host', e); }
   };
+  const tick = setInterval(() => { if (d.transport.state === 'open') outbox(); }, OUTBOX_TICK_MS);
   const offs = [
     d.transport.onFrame('inbox.batch', (text) => ingest.pushFrame(text)),
     d.onEvent('shops.changed', ((p: { shops: Awaited<ReturnType<Client['shops.list']>> }) => { void mirrorShops(d.db, p.shops); }) as (p: never) => void),
@@ -62,7 +69,27 @@ export function startHostSync(d: HostSyncDeps): () => void {
     d.transport.onState((s) => { if (s === 'open') void refresh(); }),
   ];
   if (d.transport.state === 'open') void refresh();
-  return () => offs.forEach((o) => o());
+  return () => { clearInterval(tick); offs.forEach((o) => o()); };
+}
+
+/** One outbox pass at a time per database; a request during a pass runs one more after it. */
+const outboxPumps = new WeakMap<WharfDB, () => void>();
+export function outboxNotifier(db: WharfDB, host: Client, journal: () => void = () => undefined, report: (e: unknown) => void = (e) => console.error('[wharf] outbox', e)): () => void {
+  const existing = outboxPumps.get(db);
+  if (existing) return existing;
+  let running = false;
+  let again = false;
+  const pump = () => {
+    if (running) { again = true; return; }
+    running = true;
+    pumpOutbox(db, host, () => Date.now()).catch(report).finally(() => {
+      running = false;
+      journal(); // the pass recorded its answers as events: stream them to the host's journal
+      if (again) { again = false; pump(); }
+    });
+  };
+  outboxPumps.set(db, pump);
+  return pump;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { NormalizedOrder, Platform, QuarantineEntry, ShopPublic, SignMethod, Sku, UserPublic, Warehouse } from '../domain/types';
 import { WharfEvent } from '../events/envelope';
+import { PlatformCall } from '../domain/writeBack';
 
 /** Who asks: the operator signed in on that device. The host checks the role. */
 export const Actor = z.strictObject({ userId: z.string().min(1), device: z.string().min(1) });
@@ -139,6 +140,11 @@ export const requests = {
     input: z.strictObject({ actor: Actor, shopId: z.string(), orderId: z.string(), mergeKey: z.string(), scene: z.enum(REVEAL_SCENES) }),
     output: PlainReceiver,
   },
+  /** a change to a platform (tracking upload, memo/flag), exactly once per idempotency key */
+  'platform.call': {
+    input: z.strictObject({ actor: Actor, idempotencyKey: z.string().min(8).max(80), shopId: z.string(), call: PlatformCall }),
+    output: z.object({ at: z.number().int(), replayed: z.boolean() }),
+  },
   'sync.status': { input: none, output: z.array(ShopSyncStatus) },
   'sync.pullNow': { input: z.strictObject({ actor: Actor, shopId: z.string().optional() }), output: z.object({ started: z.array(z.string()) }) },
   /** several batches stored in one transaction are acknowledged together (one fsync) */
@@ -180,6 +186,8 @@ export const ContractError = z.object({
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   platform: PlatformError.optional(),
+  /** a platform_error that may pass on a later try (rate limit, timeout, 5xx) */
+  retryable: z.boolean().optional(),
 });
 export type ContractError = z.infer<typeof ContractError>;
 

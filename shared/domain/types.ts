@@ -126,6 +126,8 @@ export interface OrderRow extends NormalizedOrder {
   updatedAt: number;
   /** search tokens: o:<orderId> t:<tracking> p:<phone tail> n:<masked name> m:<merge key> b:<buyer> */
   terms: string[];
+  /** changes sent to the platform from this PC (tracking, memo/flag), newest last */
+  writeBacks?: import('./writeBack').WriteBack[];
 }
 
 export const Sku = z.object({

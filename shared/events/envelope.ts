@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import { NormalizedOrder } from '../domain/types';
 import { sha256Hex } from '../hash';
+import { PlatformCall } from '../domain/writeBack';
 
 export const OrderPulledPayload = z.object({
   order: NormalizedOrder,
@@ -25,6 +26,12 @@ export const EVENT_PAYLOADS = {
   'journal.replayed': z.object({ events: z.number().int() }),
   /** who saw a decrypted receiver, for which order and why; the plaintext is never in an event */
   'receiver.revealed': z.object({ shopId: z.string(), orderId: z.string(), scene: z.string() }),
+  /** an operator asked to change the platform (outbox row `outboxId`) */
+  'writeback.requested': z.object({ outboxId: z.string(), shopId: z.string(), call: PlatformCall }),
+  /** the platform confirmed it (`replayed`: an earlier try had already gone through) */
+  'writeback.done': z.object({ outboxId: z.string(), replayed: z.boolean() }),
+  /** a try failed; `final` = the platform refused for good (it is not retried by itself) */
+  'writeback.failed': z.object({ outboxId: z.string(), error: z.string(), final: z.boolean() }),
 } as const;
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;

@@ -32,6 +32,22 @@ function newer(aModified: number, aHash: string, bModified: number, bHash: strin
   return bModified > aModified || (bModified === aModified && bHash > aHash);
 }
 
+/** A change the floor must see before the parcel leaves: the label on it may now be wrong. */
+export const CHANGED_AFTER_LABEL = 'changed_after_label';
+
+/** Which buyer-or-seller-visible facts differ between two views of an order. */
+export function changedFacts(a: NormalizedOrder, b: NormalizedOrder): string[] {
+  const out: string[] = [];
+  const ra = a.receiver;
+  const rb = b.receiver;
+  if (ra.addressMasked !== rb.addressMasked || ra.province !== rb.province || ra.city !== rb.city || ra.district !== rb.district || ra.town !== rb.town
+    || ra.mergeKey !== rb.mergeKey || JSON.stringify(ra.cipher) !== JSON.stringify(rb.cipher)) out.push('address');
+  if (ra.nameMasked !== rb.nameMasked || ra.phoneMasked !== rb.phoneMasked) out.push('receiver');
+  if (a.sellerMemo !== b.sellerMemo) out.push('memo');
+  if (a.sellerFlag !== b.sellerFlag) out.push('flag');
+  return out;
+}
+
 export function reduceOrderPulled(prev: OrderRow | undefined, ev: TypedEvent<'order.pulled'>): OrderRow {
   const { order, payloadHash } = ev.payload;
   if (prev?.eventIds.includes(ev.id)) return prev;
@@ -41,12 +57,15 @@ export function reduceOrderPulled(prev: OrderRow | undefined, ev: TypedEvent<'or
   }
   const base = prev?.fulfilment ?? 'new';
   const decision = fulfilmentAfterChannel(base, order.channelStatus, order.refunding);
-  const keptHolds = (prev?.holds ?? []).filter((h) => h.source !== 'channel');
+  const keptHolds = (prev?.holds ?? []).filter((h) => h.source !== 'channel' || h.code === CHANGED_AFTER_LABEL);
+  // an address, memo or flag change that arrives once the label is printed stops the parcel
+  const changed = prev && base === 'labelled' ? changedFacts(prev, order) : [];
+  const intercept: Hold[] = changed.length ? [{ code: CHANGED_AFTER_LABEL, source: 'channel', values: { changed, platformModifiedAt: order.modifiedAt }, at: order.modifiedAt }] : [];
   return {
     ...order,
     key: ev.orderKey!,
-    fulfilment: decision.fulfilment,
-    holds: [...keptHolds, ...channelHolds(order, order.modifiedAt)],
+    fulfilment: changed.length && decision.fulfilment === 'labelled' ? 'intercepted' : decision.fulfilment,
+    holds: [...keptHolds, ...channelHolds(order, order.modifiedAt), ...intercept],
     eventIds,
     viewHash: payloadHash,
     firstSeenAt: Math.min(prev?.firstSeenAt ?? ev.at, ev.at),

@@ -18,8 +18,8 @@ beforeEach(async () => {
   db = freshDb();
   usePoolFilter.setState({ filter: {}, searchText: '', openKey: undefined });
   await db.shops.bulkPut([
-    { id: 'shop-a', platform: 'taobao', name: '家居旗舰店', gatewayUrl: 'http://127.0.0.1/router/rest', appKey: 'k', signMethod: 'md5', pullIntervalMin: 15, demo: false, hasSecret: true, hasSession: true },
-    { id: 'shop-b', platform: 'taobao', name: '厨房专营店', gatewayUrl: 'http://127.0.0.1/router/rest', appKey: 'k', signMethod: 'md5', pullIntervalMin: 15, demo: false, hasSecret: true, hasSession: true },
+    { id: 'shop-a', platform: 'taobao', name: '家居旗舰店', gatewayUrl: 'http://127.0.0.1/router/rest', appKey: 'k', signMethod: 'md5', pullIntervalMin: 15, demo: false, hasSecret: true, hasSession: true, hasRefreshToken: false },
+    { id: 'shop-b', platform: 'taobao', name: '厨房专营店', gatewayUrl: 'http://127.0.0.1/router/rest', appKey: 'k', signMethod: 'md5', pullIntervalMin: 15, demo: false, hasSecret: true, hasSession: true, hasRefreshToken: false },
   ]);
   await db.orders.bulkPut([
     makeRow({ orderId: '4012345678901234567', createdAt: T0, buyerMessage: '请发顺丰', sellerFlag: 1 }),

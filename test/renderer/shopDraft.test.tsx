@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { changedFields, checkDraft, fieldOfIssue, formValuesFrom, toDraft } from '../../renderer/features/shops/shopDraft';
 import type { ShopPublic } from '../../shared/domain/types';
 
-const saved: ShopPublic = { id: 'tb-1', platform: 'taobao', name: '家居旗舰店', gatewayUrl: 'https://eco.taobao.com/router/rest', appKey: '12345678', signMethod: 'md5', pullIntervalMin: 15, demo: false, hasSecret: true, hasSession: true };
+const saved: ShopPublic = { id: 'tb-1', platform: 'taobao', name: '家居旗舰店', gatewayUrl: 'https://eco.taobao.com/router/rest', appKey: '12345678', signMethod: 'md5', pullIntervalMin: 15, demo: false, hasSecret: true, hasSession: true, hasRefreshToken: false };
 
 describe('shop draft', () => {
   it('keeps stored secrets when the fields are left empty on edit', () => {

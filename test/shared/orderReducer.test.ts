@@ -70,3 +70,37 @@ describe('order reducer', () => {
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe('a change after the label is printed', () => {
+  const v1 = makeOrder({ orderId: '4012345678901234599', modifiedAt: Date.UTC(2026, 10, 24, 3, 0), sellerMemo: '' });
+  const first = orderPulledEvent(v1, 'h1', 'api');
+  const labelled = (): Map<string, OrderRow> => {
+    const { changed } = foldPulled(new Map(), [first]);
+    return new Map([...changed].map(([k, v]) => [k, { ...v, fulfilment: 'labelled' as const }]));
+  };
+
+  for (const [what, patch] of [
+    ['memo', { sellerMemo: '改地址了，先别发' }],
+    ['flag', { sellerFlag: 1 }],
+    ['address', { receiver: { ...v1.receiver, addressMasked: '文二路****' } }],
+  ] as const) {
+    it(`a new ${what} intercepts the order with a hold naming what changed`, () => {
+      const v2 = orderPulledEvent({ ...v1, ...patch, modifiedAt: v1.modifiedAt + 60_000 }, 'h2', 'api');
+      const row = foldPulled(labelled(), [v2]).changed.get(first.orderKey!)!;
+      expect(row.fulfilment).toBe('intercepted');
+      expect(row.holds.find((h) => h.code === 'changed_after_label')?.values).toMatchObject({ changed: [what] });
+      // the hold stays when the next view changes nothing more
+      const v3 = orderPulledEvent({ ...v1, ...patch, modifiedAt: v1.modifiedAt + 120_000, platformStatus: 'X' }, 'h3', 'api');
+      const after = foldPulled(new Map([[row.key, row]]), [v3]).changed.get(row.key)!;
+      expect(after.holds.filter((h) => h.code === 'changed_after_label')).toHaveLength(1);
+    });
+  }
+
+  it('a status-only change after the label does not intercept, and nothing intercepts before the label', () => {
+    const v2 = orderPulledEvent({ ...v1, modifiedAt: v1.modifiedAt + 60_000, platformStatus: 'X' }, 'h2', 'api');
+    expect(foldPulled(labelled(), [v2]).changed.get(first.orderKey!)!.fulfilment).toBe('labelled');
+    const memo = orderPulledEvent({ ...v1, sellerMemo: '加急', modifiedAt: v1.modifiedAt + 60_000 }, 'h3', 'api');
+    const { changed } = foldPulled(new Map(), [first, memo]);
+    expect(changed.get(first.orderKey!)!.fulfilment).toBe('new');
+  });
+});

@@ -12,20 +12,7 @@ import type { SimOrder } from '../simkit/model';
 import type { ProtocolFault, SimApiReply, SimCtx, SimHttpRequest, SimProtocol } from '../simkit/protocol';
 import { carrierCodeOfYouzan } from './carriers';
 import { renderYouzanOrder, youzanCipher, youzanStatusOf } from './render';
-
-// ---- wire names and codes; the UNCONFIRMED ones are best guesses kept in one place ----
-export const YOUZAN_LIST_API = { name: 'youzan.trades.sold.get', version: '4.0.4' } as const;
-export const YOUZAN_DETAIL_API = { name: 'youzan.trade.get', version: '4.0.2' } as const;
-/** ship params tid/out_stype/out_sid/is_no_express/oids: UNCONFIRMED (§6.5) */
-export const YOUZAN_SHIP_API = { name: 'youzan.logistics.online.confirm', version: '3.0.0' } as const;
-export const YOUZAN_MEMO_API = { name: 'youzan.trade.memo.update', version: '3.0.0' } as const;
-/** batch decrypt: version and the `sources` param / cipher→plain map answer are UNCONFIRMED */
-export const YOUZAN_DECRYPT_API = { name: 'youzan.cloud.secret.decrypt.batch', version: '1.0.0' } as const;
-export const YOUZAN_TOKEN_PATH = '/auth/token';
-/** gateway codes (third-party probe notes, not platforms.md): 4201 no/illegal token, 4202 expired, 4203 unknown */
-export const YOUZAN_GW = { badPath: 4001, badContent: 4004, badApi: 4005, badRequest: 4007, rateLimited: 4101, noToken: 4201, tokenExpired: 4202, tokenUnknown: 4203, system: 5001 } as const;
-/** business codes: 5000 for bad list params; the 3-month window message and the token-API codes are UNCONFIRMED */
-export const YOUZAN_BIZ = { badParams: 5000, endTooLate: 106000003, tradeNotFound: 5000, nothingToShip: 102570020, alreadyShipped: 102570007, badTrackingNo: 105000003, memoNotFound: 50000, tokenBadParams: 1004, refreshInvalid: 1105 } as const;
+import { YOUZAN_BIZ, YOUZAN_DECRYPT_API, YOUZAN_DETAIL_API, YOUZAN_GW, YOUZAN_LIST_API, YOUZAN_MEMO_API, YOUZAN_SHIP_API, YOUZAN_TOKEN_PATH } from './api';
 
 const DAY = 86_400_000;
 /** "span ≤ 3 months": the simulator takes the longest 3 months (92 days) */
@@ -146,25 +133,23 @@ function tradeGet(ctx: SimCtx, p: Params): unknown {
 }
 
 function shipConfirm(ctx: SimCtx, p: Params): unknown {
-  const o = tradeOf(ctx, p, 105000016);
-  const noExpress = str(p.is_no_express) === '1';
+  const o = tradeOf(ctx, p, YOUZAN_BIZ.shipTradeNotFound);
+  // 无需物流 (is_no_express=1) leaves no tracking number for the neutral store to record
+  if (str(p.is_no_express) === '1') throw new BizError(YOUZAN_BIZ.badParams, 'the simulator ships with a carrier only (is_no_express=1 is not simulated)');
   const outSid = str(p.out_sid) ?? '';
   const code = carrierCodeOfYouzan(str(p.out_stype) ?? '');
-  if (!noExpress) {
-    if (!outSid) throw new BizError(YOUZAN_BIZ.badParams, 'out_sid 物流发货时必传');
-    if (!/^[A-Za-z0-9-]+$/.test(outSid)) throw new BizError(YOUZAN_BIZ.badTrackingNo, '快递单号只能包含字母、数字或中划线');
-    if (!code) throw new BizError(YOUZAN_BIZ.badParams, `out_stype ${JSON.stringify(p.out_stype)} 不是已知的物流公司编号 (youzan.logistics.express.get)`);
-  }
+  if (!outSid) throw new BizError(YOUZAN_BIZ.badParams, 'out_sid 物流发货时必传');
+  if (!/^[A-Za-z0-9-]+$/.test(outSid)) throw new BizError(YOUZAN_BIZ.badTrackingNo, '快递单号只能包含字母、数字或中划线');
+  if (!code) throw new BizError(YOUZAN_BIZ.badParams, `out_stype ${JSON.stringify(p.out_stype)} 不是已知的物流公司编号 (youzan.logistics.express.get)`);
   const oids = str(p.oids)?.split(',').map((s) => s.trim()).filter(Boolean);
-  if (oids?.some((x) => !/^\d+$/.test(x))) throw new BizError(102599996, 'oids 只能是数字，多个用英文逗号分隔');
+  if (oids?.some((x) => !/^\d+$/.test(x))) throw new BizError(YOUZAN_BIZ.badOids, 'oids 只能是数字，多个用英文逗号分隔');
   if (o.state === 'shipped' || o.state === 'completed') throw new BizError(YOUZAN_BIZ.alreadyShipped, '不能重复提交已发过货的商品');
   if (o.hold) throw new BizError(YOUZAN_BIZ.nothingToShip, '订单待成团/待接单，暂不能发货');
   if (o.state !== 'paid' && o.state !== 'partial') throw new BizError(YOUZAN_BIZ.nothingToShip, '订单没有可发货的商品');
   if (o.lines.some((l) => l.refund === 'open' && (!oids || oids.includes(l.lineId)))) throw new BizError(YOUZAN_BIZ.nothingToShip, '商品退款中，暂不能发货');
   const open = o.lines.filter((l) => !l.trackingNo && l.refund !== 'success' && (!oids || oids.includes(l.lineId)));
   if (open.length === 0) throw new BizError(YOUZAN_BIZ.alreadyShipped, '不能重复提交已发过货的商品');
-  const carrier = CARRIERS.find((c) => c.code === code) ?? { code: 'NONE', name: '无需物流' };
-  ctx.store.ship(o.orderId, noExpress ? '' : outSid, carrier, ctx.now(), oids);
+  ctx.store.ship(o.orderId, outSid, CARRIERS.find((c) => c.code === code)!, ctx.now(), oids);
   return { is_success: true };
 }
 

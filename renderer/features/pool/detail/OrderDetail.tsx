@@ -9,6 +9,7 @@ import { orderTimeline } from '../../../store/pool';
 import { RevealReceiver } from './RevealReceiver';
 import { DetailHeader, HoldsSection, LinesTable, NotesSection, ParcelsSection, ReceiverSection } from './sections';
 import { OrderTimeline } from './OrderTimeline';
+import { WriteBacks } from './WriteBacks';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -45,6 +46,7 @@ export const OrderDetail = memo(function OrderDetail({ db, orderKey, onClose }: 
           <>
             <Section title={t('detail.overview')}><DetailHeader order={order} shopName={shops.get(order.shopId) ?? order.shopId} /></Section>
             <Section title={t('detail.notes')}><NotesSection order={order} /></Section>
+            <Section title={t('detail.writeBacks')}><WriteBacks order={order} /></Section>
             <Section title={t('detail.receiver')}><ReceiverSection order={order} /><div style={{ marginTop: 8 }}><RevealReceiver order={order} /></div></Section>
             <Section title={t('detail.lines')}><LinesTable lines={order.lines} /></Section>
             <Section title={t('detail.parcels')}><ParcelsSection parcels={parcels} orderKey={order.key} /></Section>

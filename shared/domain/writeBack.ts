@@ -1,0 +1,42 @@
+// Calls that change a platform (ARCHITECTURE.md "Pulling"): each is an outbox row in the
+// renderer and one `platform.call` in the host, keyed by the outbox id so a retry after a lost
+// answer never ships twice. Carrier codes are Wharf's own; each connector maps them.
+import { z } from 'zod';
+import { IdText } from './types';
+
+/** Wharf's carrier codes (each platform folder maps them to its own ids) */
+export const CARRIER_CODES = ['ZTO', 'YTO', 'YUNDA', 'STO', 'SF', 'JTSD'] as const;
+
+export const PlatformCall = z.discriminatedUnion('op', [
+  z.strictObject({
+    op: z.literal('ship'),
+    orderId: IdText,
+    /** omitted = every line still open */
+    lineIds: z.array(IdText).min(1).max(200).optional(),
+    carrierCode: z.string().regex(/^[A-Z0-9_]{2,16}$/, 'a carrier code like ZTO or SF'),
+    trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, '6–40 letters, digits or dashes, as printed on the waybill'),
+  }),
+  z.strictObject({
+    op: z.literal('memo'),
+    orderId: IdText,
+    memo: z.string().max(500),
+    /** 0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 purple */
+    flag: z.number().int().min(0).max(5).optional(),
+  }),
+]);
+export type PlatformCall = z.infer<typeof PlatformCall>;
+
+export const WriteBackState = z.enum(['pending', 'done', 'failed']);
+
+/** What the order detail shows for one write-back. */
+export const WriteBack = z.object({
+  id: z.string(),
+  call: PlatformCall,
+  state: WriteBackState,
+  requestedAt: z.number().int(),
+  requestedBy: z.string(),
+  doneAt: z.number().int().optional(),
+  attempts: z.number().int().default(0),
+  error: z.string().optional(),
+});
+export type WriteBack = z.infer<typeof WriteBack>;
