@@ -57,7 +57,7 @@ export function yuan(v: unknown, where: string, fallback?: number): number {
   }
 }
 
-/** Fen as an integer (Douyin, Kuaishou, Youzan v4 items, WeChat). */
+/** Fen as an integer (Douyin, Kuaishou, WeChat). */
 export function fen(v: unknown, where: string, fallback?: number): number {
   if (!present(v)) {
     if (fallback !== undefined) return fallback;

@@ -4,6 +4,9 @@
 // running in the renderer's worker could use it too.
 import { sha256Hex } from '../../../shared/hash';
 
+// the masks live in shared/ (the Excel import masks too); platform code reaches them through here
+export { maskName, maskPhone, maskAddress, phoneTailOf } from '../../../shared/mask';
+
 /** name/address: ~<base64>~<index>~<ver>~~ */
 const TEXT_CIPHER_RE = /^~[A-Za-z0-9+/=]+~[^~]*~[^~]*~~$/;
 /** phone: $<index>$<base64>$<ver>$$ */
@@ -49,35 +52,6 @@ export function encryptLegacy(kind: 'text' | 'phone', plain: string, shopKey: st
   }
   const index = sha256Hex(`${shopKey}:idx:${plain}`).slice(0, 12);
   return `~${body}~${index}~${CIPHER_VERSION}~~`;
-}
-
-/** "张三丰" → "张**" (the exact platform pattern is UNCONFIRMED; this is the common one). */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  return chars.length === 0 ? '' : `${chars[0]}**`;
-}
-
-/** "13812341234" → "138****1234"; a virtual number keeps its extension: "138****1234-123". */
-export function maskPhone(phone: string): string {
-  const m = /^(\+?[\d-]*?)(?:-(\d{1,6}))?$/.exec(phone.trim());
-  const main = (m?.[1] ?? phone).replace(/\D/g, '');
-  const ext = m?.[2] ? `-${m[2]}` : '';
-  if (main.length < 7) return '****';
-  return `${main.slice(0, 3)}****${main.slice(-4)}${ext}`;
-}
-
-/** Keeps the first few characters (street) and hides the house number. */
-export function maskAddress(detail: string): string {
-  const chars = [...detail.trim()];
-  if (chars.length === 0) return '';
-  const keep = Math.min(4, Math.max(1, chars.length - 4));
-  return `${chars.slice(0, keep).join('')}${'*'.repeat(Math.min(6, chars.length - keep) || 1)}`;
-}
-
-/** Last 4 digits of a masked or plain phone ("138****1234-123" → "1234"), '' if not visible. */
-export function phoneTailOf(phone: string): string {
-  const m = /(\d{4})(?:-\d{1,6})?$/.exec(phone.trim());
-  return m ? m[1]! : '';
 }
 
 const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -5,14 +5,26 @@ import type { Connector, ConnectorDeps, ShopCredentials } from './types';
 import type { MapFn } from '../sync/delivery';
 import { createTaobaoConnector } from './taobao/client';
 import { mapTaobaoTrade } from './taobao/map';
+import { createDouyinConnector } from './douyin/client';
+import { mapDouyinOrder } from './douyin/map';
 import { createPddConnector } from './pdd/client';
 import { mapPddOrder } from './pdd/map';
+import { createJdConnector } from './jd/client';
+import { mapJdOrder } from './jd/map';
+import { createKuaishouConnector } from './kuaishou/client';
+import { mapKuaishouOrder } from './kuaishou/map';
+import { createYouzanConnector } from './youzan/client';
+import { mapYouzanOrder } from './youzan/map';
 
 interface PlatformEntry { connector: (c: ShopCredentials, d: ConnectorDeps) => Connector; map: MapFn }
 
 const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
   taobao: { connector: createTaobaoConnector, map: mapTaobaoTrade },
+  douyin: { connector: createDouyinConnector, map: mapDouyinOrder },
   pdd: { connector: createPddConnector, map: mapPddOrder },
+  jd: { connector: createJdConnector, map: mapJdOrder },
+  kuaishou: { connector: createKuaishouConnector, map: mapKuaishouOrder },
+  youzan: { connector: createYouzanConnector, map: mapYouzanOrder },
 };
 
 function entry(p: Platform): PlatformEntry {

@@ -6,7 +6,12 @@ import type { Platform, SignMethod } from '../../../shared/domain/types';
 import type { CatalogItem } from './simkit/catalog';
 import { startPlatformSimulator, type PlatformSimulator, type SimInfo } from './simkit/server';
 import type { SimProtocol } from './simkit/protocol';
+import type { FaultTiming } from './simkit/faults';
+import { DOUYIN_PROTOCOL } from './douyin/simProtocol';
 import { PDD_PROTOCOL } from './pdd/simProtocol';
+import { JD_PROTOCOL } from './jd/simProtocol';
+import { YOUZAN_PROTOCOL } from './youzan/simProtocol';
+import { KUAISHOU_PROTOCOL } from './kuaishou/simProtocol';
 import { startTaobaoSimulator } from './taobao/simulator';
 
 export interface SimStartOptions {
@@ -18,6 +23,8 @@ export interface SimStartOptions {
   catalog?: readonly CatalogItem[];
   shopId?: string;
   clock?: OffsetClock;
+  /** how long timeout/slow faults take (tests shorten them) */
+  faultTiming?: Partial<FaultTiming>;
 }
 
 /** What a Wharf shop needs to talk to a simulator (ShopCredentials minus shopId/platform). */
@@ -42,11 +49,16 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-const PROTOCOLS: Partial<Record<Platform, SimProtocol>> = { pdd: PDD_PROTOCOL };
+const PROTOCOLS: Partial<Record<Platform, SimProtocol>> = { douyin: DOUYIN_PROTOCOL, pdd: PDD_PROTOCOL, jd: JD_PROTOCOL, kuaishou: KUAISHOU_PROTOCOL, youzan: YOUZAN_PROTOCOL };
 
 /** platform credential names → the shop's fields */
 const NAMES: Partial<Record<Platform, { appKey?: string; secret?: string; signSecret?: string; signMethod: SignMethod }>> = {
+  douyin: { appKey: 'app_key', secret: 'app_secret', signMethod: 'hmac-sha256' },
   pdd: { appKey: 'client_id', secret: 'client_secret', signMethod: 'md5' },
+  jd: { appKey: 'app_key', secret: 'app_secret', signMethod: 'md5' },
+  kuaishou: { appKey: 'appkey', secret: 'appSecret', signSecret: 'signSecret', signMethod: 'hmac-sha256' },
+  // Youzan calls carry only the access token; the simulator renews without client credentials
+  youzan: { signMethod: 'md5' },
 };
 
 export const SIMULATED_PLATFORMS = (): Platform[] => ['taobao', ...(Object.keys(PROTOCOLS) as Platform[])];

@@ -2,7 +2,7 @@
 export { useOperator, useOperatorStore, loadDeviceId } from './store';
 export { getActor, operatorContext, useCan, signInWithPin, signInWithBadge, NoOperatorError, ANONYMOUS } from './session';
 export { recordAsOperator, mutateAsOperator } from './record';
-export { setJournalNotifier } from './journalNotify';
+export { setJournalNotifier, notifyJournal } from './journalNotify';
 export { useOperatorRestore } from './useOperatorRestore';
 export { OperatorButton } from './OperatorButton';
 export { OperatorModal } from './OperatorModal';

@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import type { Host } from '../../../main/services/host';
 import type { Platform } from '../../../shared/domain/types';
+import { ManualClock, OffsetClock } from '../../../shared/clock';
 import { mapFor } from '../../../main/services/platforms/registry';
 import { startSimulator, type RunningSimulator } from '../../../main/services/platforms/simulators';
 import type { SimOrder } from '../../../main/services/platforms/simkit/model';
@@ -18,8 +19,13 @@ export interface ChannelSpec {
   delayMs: number;
 }
 
+/**
+ * A simulator on a stopped clock (tests move it): the platform's truth is then the same when
+ * the pull runs and when the store is compared, with no real second slipping in between.
+ */
 export async function startChannelSim(platform: Platform, seed: number): Promise<RunningSimulator> {
-  return startSimulator(platform, { seed, orders: 120, backlogSpanMs: 30 * 3600_000, arrivalsPerMin: 0.5, faultTiming: { slowMs: [20, 60], timeoutHangMs: 700 } } as never);
+  const clock = new OffsetClock(new ManualClock(Math.floor(Date.now() / 1000) * 1000));
+  return startSimulator(platform, { seed, orders: 120, backlogSpanMs: 30 * 3600_000, arrivalsPerMin: 0.5, clock, faultTiming: { slowMs: [20, 60], timeoutHangMs: 700 } });
 }
 
 export async function connectShop(host: Host, sim: RunningSimulator): Promise<string> {

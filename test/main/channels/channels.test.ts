@@ -9,7 +9,12 @@ import { attachRenderer, makeHost, tempDir } from '../../support/hostHarness';
 import { connectShop, expectStoreEqualsTruth, pullUntilClean, startChannelSim, type ChannelSpec } from './channelHarness';
 
 export const CHANNELS: ChannelSpec[] = [
+  { platform: 'douyin', lists: () => true, delayMs: 0 },
   { platform: 'pdd', lists: (o) => o.paidAt !== undefined, delayMs: 3 * 60_000 },
+  // JD's order search lists orders once they are paid
+  { platform: 'jd', lists: (o) => o.paidAt !== undefined, delayMs: 0 },
+  { platform: 'kuaishou', lists: () => true, delayMs: 0 },
+  { platform: 'youzan', lists: () => true, delayMs: 30_000 },
 ];
 
 for (const [i, spec] of CHANNELS.entries()) {

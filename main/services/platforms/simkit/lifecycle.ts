@@ -37,7 +37,8 @@ function fateOf(seed: number, orderId: string): Fate {
 export function planLife(seed: number, order: Pick<SimOrder, 'orderId' | 'createdAt' | 'lines'>): LifeEvent[] {
   const f = fateOf(seed, order.orderId);
   const created = order.createdAt;
-  if (!f.pays) return [{ at: created + UNPAID_CLOSE_MS, kind: 'close_unpaid' }];
+  const seconds = (list: LifeEvent[]) => list.map((e) => ({ ...e, at: Math.floor(e.at / 1000) * 1000 })).sort((a, b) => a.at - b.at);
+  if (!f.pays) return seconds([{ at: created + UNPAID_CLOSE_MS, kind: 'close_unpaid' }]);
   const pay = Math.floor((created + f.payDelay) / 1000) * 1000;
   const ev: LifeEvent[] = [{ at: pay, kind: 'pay' }];
   let ship = pay + f.shipAfterPay;
@@ -50,7 +51,7 @@ export function planLife(seed: number, order: Pick<SimOrder, 'orderId' | 'create
   const refundBeforeShip = f.refund && refundOpen < ship;
   if (refundBeforeShip) {
     ev.push({ at: refundOpen, kind: 'refund_open' }, { at: refundDone, kind: 'refund_resolve' });
-    if (f.refundOutcome === 'success' && order.lines.length === 1) return ev; // a refunded single line closes instead of shipping
+    if (f.refundOutcome === 'success' && order.lines.length === 1) return seconds(ev); // a refunded single line closes instead of shipping
     ship = Math.max(ship, refundDone + HOUR);
   }
   let lastShip = ship;
@@ -65,7 +66,7 @@ export function planLife(seed: number, order: Pick<SimOrder, 'orderId' | 'create
     finish = Math.max(finish, refundDone + HOUR);
   }
   ev.push({ at: finish, kind: 'finish' });
-  return ev.map((e) => ({ ...e, at: Math.floor(e.at / 1000) * 1000 })).sort((a, b) => a.at - b.at);
+  return seconds(ev);
 }
 
 const shippable = (o: SimOrder): SimLine[] => o.lines.filter((l) => !l.trackingNo && l.refund !== 'success');

@@ -11,8 +11,7 @@ import { getDb } from '../../../store/db';
 import { requestWriteBack, retryWriteBack } from '../../../store/outbox';
 import { outboxNotifier } from '../../../store/hostSync';
 import { host } from '../../../transport/client';
-import { operatorContext, useCan } from '../../operator';
-import { notifyJournal } from '../../operator/journalNotify';
+import { notifyJournal, operatorContext, useCan } from '../../operator';
 import { FlagMark } from '../FlagMark';
 
 const SHIPPABLE = new Set(['paid', 'partially_shipped']);

@@ -155,7 +155,7 @@ describe('Douyin connector', () => {
       expect(mapped.channelStatus).toBe(CHANNEL[o.state]);
       expect(mapped.refunding).toBe(o.lines.some((l) => l.refund === 'open'));
       expect([mapped.sellerMemo, mapped.sellerFlag]).toEqual([o.sellerMemo, o.sellerFlag]);
-      // Douyin speaks whole seconds (simkit's planLife can leave a sub-second event time when it returns early)
+      // Douyin speaks whole seconds
       expect(mapped.modifiedAt).toBe(Math.floor(o.modifiedAt / 1000) * 1000);
       expect(mapped.receiver.mergeKey).toMatch(/^#/);
       expect(Object.keys(mapped.receiver.cipher).sort()).toEqual(['address', 'mobile', 'name']);

@@ -63,6 +63,9 @@ describe('JD simulator protocol', () => {
     expect(body.searchorderinfo_result.apiResult).toMatchObject({ success: true, numberCode: JD_BIZ.ok });
     expect(body.searchorderinfo_result.orderInfoList.length).toBeGreaterThan(0);
     expect(r.text).toMatch(/"orderId":\d+[,}]/);
+    // the same call as a GET with the parameters in the query string
+    const get = await fetch(`${sim.gatewayUrl}?${new URLSearchParams(signed(base(window(3600_000, 0))))}`).then((x) => x.json() as Promise<Record<string, any>>);
+    expect(get.jingdong_pop_order_search_responce.searchorderinfo_result.orderTotal).toBe(body.searchorderinfo_result.orderTotal);
     // only the fields in optional_fields come back
     expect(Object.keys(body.searchorderinfo_result.orderInfoList[0]).sort()).toEqual(['modified', 'orderId', 'orderState']);
   });

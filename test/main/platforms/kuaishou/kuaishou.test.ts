@@ -198,6 +198,11 @@ describe('Kuaishou connector', () => {
     await expect(conn.ship({ orderId: o.orderId, carrierCode: 'ZTO', trackingNo: '1' })).rejects.toMatchObject({ code: String(KUAISHOU_CODES.orderState) });
   });
 
+  it('refuses credentials it cannot sign with, before any call', () => {
+    expect(() => connector(creds({ signMethod: 'hmac' }))).toThrow(/MD5 or HMAC_SHA256/);
+    expect(() => connector(creds({ signSecret: undefined }))).toThrow(/signSecret/);
+  });
+
   it('reveals the receiver through open.order.decrypt.batch, also for an oid above 2^53', async () => {
     for (const id of [sim.simOrders().find((x) => x.state === 'paid' && x.orderId !== BIG_OID)!.orderId, BIG_OID]) {
       const o = sim.simOrders().find((x) => x.orderId === id)!;

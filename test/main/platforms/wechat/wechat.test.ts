@@ -33,7 +33,7 @@ async function pullAll(c = creds()) {
   const got = new Map<string, RawOrder>();
   let seen: string[] = [];
   // small pages so paging (and duplicate_page) is exercised; 8 order/get calls in flight
-  const conn = createWechatConnector(c, deps(), { pageSize: 25, concurrency: 8 });
+  const conn = createWechatConnector(c, deps(), { pageSize: 40, concurrency: 8 });
   const now = sim.clock.now();
   for (let run = 1; ; run++) {
     seen = []; // a failed run is thrown away whole, as the engine does
@@ -41,7 +41,6 @@ async function pullAll(c = creds()) {
       await conn.pull({ start: now - 26 * 3600_000, end: now, onPage: async (orders) => { for (const o of orders) { got.set(o.orderId, o); seen.push(`${o.orderId}@${o.modifiedAt}`); } } });
       return { got, seen };
     } catch (e) {
-      if (process.env.WX_DEBUG) console.log(`run ${run} failed: ${(e as Error).message.slice(0, 160)}`);
       if (run >= 5) throw e;
     }
   }
@@ -117,6 +116,16 @@ describe('WeChat Channels simulator protocol', () => {
     const t = await get(app.appid, app.secret);
     expect(t).toEqual({ access_token: sim.tokens.access, expires_in: 7200 });
     expect(t.access_token).not.toBe(old);
+    // the replaced token keeps working for 5 minutes, then it is refused as expired
+    const body = { update_time_range: { start_time: nowS() - 60, end_time: nowS() } };
+    expect((await post(LIST, body, old)).errcode).toBe(0);
+    sim.advance(5 * 60_000);
+    expect((await post(LIST, body, old)).errcode).toBe(WECHAT_EXPIRED_TOKEN_CODE);
+    // stable_token hands out the current token unless asked to force a refresh
+    const stable = async (force: boolean) => (await fetch(`${sim.gatewayUrl}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: app.appid, secret: app.secret, force_refresh: force }) })).json() as Promise<Record<string, any>>;
+    expect((await stable(false)).access_token).toBe(t.access_token);
+    expect((await stable(true)).access_token).toBe(sim.tokens.access);
+    expect(sim.tokens.access).not.toBe(t.access_token);
   });
 });
 

@@ -171,6 +171,10 @@ describe('Youzan connector', () => {
     expect(windows.size).toBeGreaterThan(2);
   });
 
+  it('takes the bare host (the shop form\'s https://open.youzanyun.com) or …/api as the gateway', async () => {
+    for (const gatewayUrl of [sim.url, `${sim.url}/`, sim.gatewayUrl]) await createYouzanConnector(creds({ gatewayUrl }), deps()).test();
+  });
+
   it('renews a lapsed token with the refresh token (which rotates) and reports the new pair', async () => {
     const c = creds();
     const renewed: string[] = [];
