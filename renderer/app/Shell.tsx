@@ -7,6 +7,7 @@ import { PoolPage } from '../features/pool';
 import { SyncPanel } from '../features/sync';
 import { ShopsPage } from '../features/shops';
 import { SettingsPage } from '../features/settings';
+import { ImportPage } from '../features/import';
 import { OperatorButton, OperatorModal, useOperatorRestore } from '../features/operator';
 import { ScanFeedback, useSound } from '../features/scan';
 import { useAppState } from './appState';
@@ -22,6 +23,7 @@ function Screen({ db }: { db: WharfDB }) {
     case 'sync': return <SyncPanel db={db} />;
     case 'shops': return <ShopsPage db={db} />;
     case 'settings': return <SettingsPage db={db} info={info} />;
+    case 'import': return <ImportPage db={db} />;
   }
 }
 

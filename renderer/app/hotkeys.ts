@@ -1,4 +1,4 @@
-// Keyboard-first: Alt+1…4 switch screens, F2 opens the operator switch. Ignored when another
+// Keyboard-first: Alt+1…5 switch screens, F2 opens the operator switch. Ignored when another
 // handler already took the key (e.g. the scan service consumed a scanner burst).
 import { useEffect } from 'react';
 import { useOperatorStore } from '../features/operator';

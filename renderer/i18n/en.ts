@@ -3,7 +3,7 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { starting: 'Starting Wharf…', bootFailed: 'Wharf could not start', retry: 'Retry' },
-  nav: { pool: 'Pool', sync: 'Sync', shops: 'Shops', settings: 'Settings' },
+  nav: { pool: 'Pool', sync: 'Sync', shops: 'Shops', settings: 'Settings', import: 'Import' },
   common: { save: 'Save', cancel: 'Cancel', close: 'Close', edit: 'Edit', view: 'View', dismiss: 'Dismiss' },
   banner: {
     secretStoreTitle: 'No system secret store',
@@ -37,6 +37,26 @@ export const en: Messages = {
   },
   holdSource: { channel: 'Platform status', rule: 'Review rule', manual: 'Manual' },
   carrier: { ZTO: 'ZTO Express', YTO: 'YTO Express', YUNDA: 'Yunda Express', STO: 'STO Express', SF: 'SF Express', JTSD: 'J&T Express' },
+  import: {
+    title: 'Import platform orders (Excel / CSV)',
+    intro: 'For shops without API access and for order history: import the xlsx, xls or csv (UTF-8 or GBK) the platform back-end exports. When the API later pulls the same order it is enriched, never doubled.',
+    noPermission: 'This operator may not import orders (ops lead, reviewer or admin can)',
+    step1: '1. Shop and file', step2: '2. Column mapping (remembered per platform)', step3: '3. Preview and errors',
+    platform: 'Platform', shop: 'Shop', pickShop: 'Pick the shop', noShop: 'No shop on this platform yet: add one under Shops first', pickFile: 'Choose file…', rows: 'rows',
+    field: 'Order field', column: 'Column in the file', sample: 'First row', notInFile: '— not in the file —',
+    unmapped: 'Choose the columns for these required fields first: {{fields}}',
+    validOrders: '{{n}} orders ready', invalidOrders: '{{n}} orders with errors',
+    row: 'Row', problem: 'Problem', fix: 'How to fix',
+    validOnly: 'Import only the orders without errors (skip {{n}})',
+    run: 'Import {{n}} orders', allOrNothing: 'A file with errors is not imported at all: fix it and choose it again, or tick "import only the orders without errors".',
+    done: 'Imported {{n}} orders (skipped {{skipped}})',
+    fields: {
+      orderId: 'Order number', lineId: 'Line number', status: 'Order status', createdAt: 'Created', paidAt: 'Paid', paymentFen: 'Paid amount (yuan)',
+      postFeeFen: 'Post fee (yuan)', discountFen: 'Discount (yuan)', buyerNick: 'Buyer nick', receiverName: 'Receiver', receiverPhone: 'Receiver mobile',
+      province: 'Province', city: 'City', district: 'District', address: 'Address', title: 'Item title', skuText: 'Variant', outerSkuId: 'Merchant code',
+      qty: 'Quantity', priceFen: 'Unit price (yuan)', sellerMemo: 'Seller memo', buyerMessage: 'Buyer message', trackingNo: 'Tracking number', carrier: 'Carrier',
+    },
+  },
   writeBack: {
     markShipped: 'Mark shipped (upload tracking)',
     editMemo: 'Edit memo / flag',

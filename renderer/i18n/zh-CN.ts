@@ -1,7 +1,7 @@
 // 简体中文 — the default language and the fallback: every key exists here first.
 export const zhCN = {
   app: { starting: '正在启动 Wharf…', bootFailed: 'Wharf 无法启动', retry: '重试' },
-  nav: { pool: '订单池', sync: '同步', shops: '店铺', settings: '设置' },
+  nav: { pool: '订单池', sync: '同步', shops: '店铺', settings: '设置', import: '导入' },
   common: { save: '保存', cancel: '取消', close: '关闭', edit: '编辑', view: '查看', dismiss: '关闭提示' },
   banner: {
     secretStoreTitle: '系统密钥库不可用',
@@ -35,6 +35,26 @@ export const zhCN = {
   },
   holdSource: { channel: '平台状态', rule: '审单规则', manual: '人工' },
   carrier: { ZTO: '中通快递', YTO: '圆通速递', YUNDA: '韵达快递', STO: '申通快递', SF: '顺丰速运', JTSD: '极兔速递' },
+  import: {
+    title: '导入平台订单（Excel / CSV）',
+    intro: '用于没有 API 的店铺和历史订单：导入平台后台导出的 xlsx、xls 或 csv（UTF-8 或 GBK）。之后通过 API 拉到同一订单时，只会补充信息，不会变成第二张订单。',
+    noPermission: '当前操作员无权导入订单（需要运营主管、审单员或管理员）',
+    step1: '1. 选择店铺和文件', step2: '2. 核对列对应（按平台记住）', step3: '3. 预览与错误',
+    platform: '平台', shop: '店铺', pickShop: '选择店铺', noShop: '这个平台还没有店铺：先在「店铺」中添加', pickFile: '选择文件…', rows: '行',
+    field: '订单字段', column: '文件中的列', sample: '第一行的值', notInFile: '— 文件中没有 —',
+    unmapped: '请先为这些必填字段选择列：{{fields}}',
+    validOrders: '{{n}} 张订单可导入', invalidOrders: '{{n}} 张订单有错误',
+    row: '行号', problem: '问题', fix: '怎么改',
+    validOnly: '只导入没有错误的订单（跳过 {{n}} 张）',
+    run: '导入 {{n}} 张订单', allOrNothing: '文件有错误时默认整份不导入：改好文件后重新选择，或勾选“只导入没有错误的订单”。',
+    done: '已导入 {{n}} 张订单（跳过 {{skipped}} 张）',
+    fields: {
+      orderId: '订单号', lineId: '子订单号', status: '订单状态', createdAt: '下单时间', paidAt: '付款时间', paymentFen: '实付金额（元）',
+      postFeeFen: '运费（元）', discountFen: '优惠（元）', buyerNick: '买家昵称', receiverName: '收货人', receiverPhone: '收货人手机',
+      province: '省', city: '市', district: '区县', address: '收货地址', title: '商品标题', skuText: '规格', outerSkuId: '商家编码',
+      qty: '数量', priceFen: '单价（元）', sellerMemo: '商家备注', buyerMessage: '买家留言', trackingNo: '运单号', carrier: '快递公司',
+    },
+  },
   writeBack: {
     markShipped: '标记发货（回传单号）',
     editMemo: '修改备注 / 旗帜',

@@ -3,7 +3,7 @@
 import type { WharfDB, StoredEvent } from './db';
 import type { InboxBatch } from '../../shared/contract';
 import type { OrderRow } from '../../shared/domain/types';
-import { orderPulledEvent, type TypedEvent } from '../../shared/events/envelope';
+import { orderEnrichedEvent, orderPulledEvent, type TypedEvent } from '../../shared/events/envelope';
 import { reduceOrderPulled } from '../../shared/events/orderReducer';
 import { skipHostJournaled } from './journalCursor';
 
@@ -34,6 +34,9 @@ export async function ingestBatch(db: WharfDB, batch: Pick<InboxBatch, 'orders' 
     const existing = new Map<string, OrderRow>();
     rows.forEach((r) => { if (r) existing.set(r.key, r); });
     const { changed, fresh } = foldPulled(existing, events);
+    // imported orders seen through the API for the first time: one enriched event each
+    const enriched = [...changed.values()].filter((r) => r.enrichedAt !== undefined && existing.get(r.key)?.enrichedAt === undefined && existing.has(r.key))
+      .map((r) => orderEnrichedEvent(r.key, fresh.find((e) => e.orderKey === r.key && e.payload.source === 'api')?.id ?? '', r.enrichedAt!));
     if (fresh.length) {
       const before = ((await db.events.orderBy(':id').lastKey()) as number | undefined) ?? 0;
       const after = await db.events.bulkAdd(fresh as StoredEvent[]);
@@ -41,6 +44,8 @@ export async function ingestBatch(db: WharfDB, batch: Pick<InboxBatch, 'orders' 
       if (source === 'api') await skipHostJournaled(db, before, after);
     }
     if (changed.size) await db.orders.bulkPut([...changed.values()]);
+    // made here, not by the host: the journal pump streams them after the host-journaled range
+    if (enriched.length) await db.events.bulkAdd(enriched as StoredEvent[]);
     if (batch.quarantine.length) await db.quarantine.bulkPut(batch.quarantine);
     return { orders: batch.orders.length, newEvents: fresh.length, changedOrders: changed.size, quarantined: batch.quarantine.length };
   });

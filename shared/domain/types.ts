@@ -126,6 +126,10 @@ export interface OrderRow extends NormalizedOrder {
   updatedAt: number;
   /** search tokens: o:<orderId> t:<tracking> p:<phone tail> n:<masked name> m:<merge key> b:<buyer> */
   terms: string[];
+  /** where the order first came from: a platform pull, or an Excel/CSV import */
+  origin?: 'api' | 'excel';
+  /** when an imported order was first seen through the platform's API (it enriched, never doubled) */
+  enrichedAt?: number;
   /** changes sent to the platform from this PC (tracking, memo/flag), newest last */
   writeBacks?: import('./writeBack').WriteBack[];
 }

@@ -26,6 +26,10 @@ export const EVENT_PAYLOADS = {
   'journal.replayed': z.object({ events: z.number().int() }),
   /** who saw a decrypted receiver, for which order and why; the plaintext is never in an event */
   'receiver.revealed': z.object({ shopId: z.string(), orderId: z.string(), scene: z.string() }),
+  /** an order first imported from a file was pulled through the platform's API (same order, more data) */
+  'order.enriched': z.object({ from: z.literal('excel'), byEventId: z.string() }),
+  /** a platform export was imported (the orders themselves are order.pulled events, source excel) */
+  'import.completed': z.object({ fileName: z.string(), platform: z.string(), shopId: z.string(), orders: z.number().int(), skippedOrders: z.number().int(), rowErrors: z.number().int() }),
   /** an operator asked to change the platform (outbox row `outboxId`) */
   'writeback.requested': z.object({ outboxId: z.string(), shopId: z.string(), call: PlatformCall }),
   /** the platform confirmed it (`replayed`: an earlier try had already gone through) */
@@ -85,6 +89,15 @@ export function orderPulledEvent(order: NormalizedOrder, payloadHash: string, so
     device: `shop:${order.shopId}`,
     orderKey: `${order.platform}:${order.shopId}:${order.orderId}`,
     payload: { order, payloadHash, source },
+  };
+}
+
+/** The one enriched event of an order: its id depends on the order alone, so it is written once. */
+export function orderEnrichedEvent(orderKey: string, byEventId: string, at: number): TypedEvent<'order.enriched'> {
+  const h = sha256Hex(`enriched\u0000${orderKey}`);
+  return {
+    id: `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`,
+    type: 'order.enriched', at, actor: SYSTEM_ACTOR, device: 'sync', orderKey, payload: { from: 'excel', byEventId },
   };
 }
 

@@ -52,8 +52,12 @@ export function reduceOrderPulled(prev: OrderRow | undefined, ev: TypedEvent<'or
   const { order, payloadHash } = ev.payload;
   if (prev?.eventIds.includes(ev.id)) return prev;
   const eventIds = [...(prev?.eventIds ?? []), ev.id].sort();
+  const origin = prev?.origin ?? (ev.payload.source === 'excel' ? 'excel' : 'api');
+  // an imported order reached through the API for the first time: enriched, never a second order
+  const enrichedAt = prev?.enrichedAt ?? (origin === 'excel' && ev.payload.source === 'api' ? ev.at : undefined);
+  const provenance = { origin, ...(enrichedAt !== undefined ? { enrichedAt } : {}) };
   if (prev && !newer(prev.modifiedAt, prev.viewHash, order.modifiedAt, payloadHash)) {
-    return { ...prev, eventIds, firstSeenAt: Math.min(prev.firstSeenAt, ev.at) };
+    return { ...prev, ...provenance, eventIds, firstSeenAt: Math.min(prev.firstSeenAt, ev.at) };
   }
   const base = prev?.fulfilment ?? 'new';
   const decision = fulfilmentAfterChannel(base, order.channelStatus, order.refunding);
@@ -63,6 +67,8 @@ export function reduceOrderPulled(prev: OrderRow | undefined, ev: TypedEvent<'or
   const intercept: Hold[] = changed.length ? [{ code: CHANGED_AFTER_LABEL, source: 'channel', values: { changed, platformModifiedAt: order.modifiedAt }, at: order.modifiedAt }] : [];
   return {
     ...order,
+    ...provenance,
+    writeBacks: prev?.writeBacks,
     key: ev.orderKey!,
     fulfilment: changed.length && decision.fulfilment === 'labelled' ? 'intercepted' : decision.fulfilment,
     holds: [...keptHolds, ...channelHolds(order, order.modifiedAt), ...intercept],

@@ -153,7 +153,9 @@ function listGet(ctx: SimCtx, b: Body, duplicate: boolean): Body {
   let list = ids.slice(offset, offset + size);
   const key = `list:${sig}`;
   const prev = ctx.memo.get(key) as { offset: number; list: string[] } | undefined;
-  if (duplicate && prev && prev.offset !== offset) list = prev.list; // the previous page again, cursor still moving on
+  // duplicate_page: mid-walk (a next_key was sent) the page before comes back again while the
+  // cursor moves on; a first page starts a new walk, so there is nothing to repeat yet
+  if (duplicate && prev && offset > 0 && prev.offset < offset) list = prev.list;
   else ctx.memo.set(key, { offset, list });
   const next = Math.min(ids.length, offset + size);
   return { order_id_list: list, next_key: Buffer.from(`${next}:${sig}`).toString('base64'), has_more: next < ids.length };

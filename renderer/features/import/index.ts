@@ -1,0 +1,2 @@
+// Excel/CSV import of platform order exports.
+export { ImportPage } from './ImportPage';
