@@ -46,10 +46,13 @@ export function createAuthKeeper(opts: {
   return {
     async authed(fn) {
       for (let renewals = 0; ; renewals++) {
+        const used = opts.creds.session;
         try {
           return await fn();
         } catch (e) {
           if (!(e instanceof PlatformCallError) || !opts.isLapsed(e)) throw e;
+          // a parallel call renewed it while this one was out: just try again with the new token
+          if (opts.creds.session !== used) continue;
           if (renewals >= MAX_RENEWALS) throw reauthorize(e, `the token was refused ${renewals + 1} times in a row, even freshly renewed`);
           // concurrent calls that all see the lapse share one renewal
           renewing ??= renew(e).finally(() => { renewing = undefined; });

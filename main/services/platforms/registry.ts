@@ -15,6 +15,8 @@ import { createKuaishouConnector } from './kuaishou/client';
 import { mapKuaishouOrder } from './kuaishou/map';
 import { createYouzanConnector } from './youzan/client';
 import { mapYouzanOrder } from './youzan/map';
+import { createWechatConnector } from './wechat/client';
+import { mapWechatOrder } from './wechat/map';
 
 interface PlatformEntry { connector: (c: ShopCredentials, d: ConnectorDeps) => Connector; map: MapFn }
 
@@ -25,6 +27,7 @@ const PLATFORMS: Partial<Record<Platform, PlatformEntry>> = {
   jd: { connector: createJdConnector, map: mapJdOrder },
   kuaishou: { connector: createKuaishouConnector, map: mapKuaishouOrder },
   youzan: { connector: createYouzanConnector, map: mapYouzanOrder },
+  wechat: { connector: createWechatConnector, map: mapWechatOrder },
 };
 
 function entry(p: Platform): PlatformEntry {

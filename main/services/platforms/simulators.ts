@@ -12,6 +12,7 @@ import { PDD_PROTOCOL } from './pdd/simProtocol';
 import { JD_PROTOCOL } from './jd/simProtocol';
 import { YOUZAN_PROTOCOL } from './youzan/simProtocol';
 import { KUAISHOU_PROTOCOL } from './kuaishou/simProtocol';
+import { WECHAT_PROTOCOL, wechatSimAppCredentials } from './wechat/simProtocol';
 import { startTaobaoSimulator } from './taobao/simulator';
 
 export interface SimStartOptions {
@@ -49,7 +50,7 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-const PROTOCOLS: Partial<Record<Platform, SimProtocol>> = { douyin: DOUYIN_PROTOCOL, pdd: PDD_PROTOCOL, jd: JD_PROTOCOL, kuaishou: KUAISHOU_PROTOCOL, youzan: YOUZAN_PROTOCOL };
+const PROTOCOLS: Partial<Record<Platform, SimProtocol>> = { douyin: DOUYIN_PROTOCOL, pdd: PDD_PROTOCOL, jd: JD_PROTOCOL, kuaishou: KUAISHOU_PROTOCOL, youzan: YOUZAN_PROTOCOL, wechat: WECHAT_PROTOCOL };
 
 /** platform credential names → the shop's fields */
 const NAMES: Partial<Record<Platform, { appKey?: string; secret?: string; signSecret?: string; signMethod: SignMethod }>> = {
@@ -59,19 +60,24 @@ const NAMES: Partial<Record<Platform, { appKey?: string; secret?: string; signSe
   kuaishou: { appKey: 'appkey', secret: 'appSecret', signSecret: 'signSecret', signMethod: 'hmac-sha256' },
   // Youzan calls carry only the access token; the simulator renews without client credentials
   youzan: { signMethod: 'md5' },
+  // WeChat: appid + secret (not in the first line, which carries only access_token) renew the token
+  wechat: { appKey: 'appid', secret: 'secret', signMethod: 'md5' },
 };
 
 export const SIMULATED_PLATFORMS = (): Platform[] => ['taobao', ...(Object.keys(PROTOCOLS) as Platform[])];
 
-function wrap(sim: PlatformSimulator): RunningSimulator {
+/** `app`: credentials the first line does not carry (WeChat's appid/secret) */
+function wrap(sim: PlatformSimulator, app: Record<string, string> = {}): RunningSimulator {
   const names = NAMES[sim.platform]!;
   return {
     platform: sim.platform, url: sim.url, shopId: sim.shopId, info: () => sim.info(), close: () => sim.close(), kit: sim,
     shopCredentials() {
-      const c = sim.credentials();
+      const c = { ...app, ...sim.credentials() };
       return {
         gatewayUrl: sim.gatewayUrl, appKey: names.appKey ? c[names.appKey] ?? '' : '', secret: names.secret ? c[names.secret] ?? '' : '',
-        session: sim.tokens.access, refreshToken: sim.tokens.refresh, signMethod: names.signMethod,
+        session: sim.tokens.access, signMethod: names.signMethod,
+        // WeChat has no refresh token: the app's own id and secret fetch a new access token
+        ...(sim.platform === 'wechat' ? {} : { refreshToken: sim.tokens.refresh }),
         ...(names.signSecret ? { signSecret: c[names.signSecret] } : {}),
       };
     },
@@ -88,5 +94,10 @@ export async function startSimulator(platform: Platform, opts: SimStartOptions =
   }
   const protocol = PROTOCOLS[platform];
   if (!protocol) throw new Error(`no simulator for platform "${platform}" yet; available: ${SIMULATED_PLATFORMS().join(', ')}`);
+  if (platform === 'wechat') {
+    const app = wechatSimAppCredentials(opts.seed ?? 42);
+    // WeChat access tokens live 7200 s; the sim renews them from appid + secret
+    return wrap(await startPlatformSimulator(protocol, { ...opts, tokens: { accessTtlMs: 7200_000 } }), app);
+  }
   return wrap(await startPlatformSimulator(protocol, opts));
 }
