@@ -66,7 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HostConfig {
     overlapMs: 15 * 60_000,
     demoOrders: intEnv(env, 'WHARF_DEMO_ORDERS', 300, 0, 1_000_000),
     demoSpanMs: 72 * 3600_000,
-    demoArrivalsPerMin: 2,
+    demoArrivalsPerMin: intEnv(env, 'WHARF_DEMO_ARRIVALS_PER_MIN', 2, 0, 600),
     demoSeed: intEnv(env, 'WHARF_DEMO_SEED', 42, 0, 2 ** 31),
     rateOverrides: budgetOverrides(env),
     updateUrl: env.WHARF_UPDATE_URL || undefined,

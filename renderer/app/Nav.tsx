@@ -1,5 +1,5 @@
 // Top navigation. Routes are in-app state (no URL changes, so nothing ever reloads);
-// Alt+1…4 switch screens from the keyboard.
+// Alt+1…5 switch screens from the keyboard.
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROUTES, useAppState, type Route } from './appState';

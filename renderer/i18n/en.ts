@@ -219,6 +219,11 @@ export const en: Messages = {
     'order.quarantined': 'Order quarantined',
     'journal.replayed': 'Journal replayed',
     'receiver.revealed': 'Receiver revealed',
+    'order.enriched': 'Imported order enriched by the API',
+    'import.completed': 'Platform export imported',
+    'writeback.requested': 'Change sent to the platform',
+    'writeback.done': 'Platform confirmed the change',
+    'writeback.failed': 'Platform change failed',
   },
   duration: {
     underMinute: 'under a minute',

@@ -217,6 +217,11 @@ export const zhCN = {
     'order.quarantined': '订单隔离',
     'journal.replayed': '日志重放',
     'receiver.revealed': '查看收件人明文',
+    'order.enriched': '导入订单经 API 补全',
+    'import.completed': '导入平台导出文件',
+    'writeback.requested': '请求回传平台',
+    'writeback.done': '平台已确认回传',
+    'writeback.failed': '回传平台失败',
   },
   duration: {
     underMinute: '不到 1 分钟',

@@ -30,9 +30,10 @@ export interface BenchApp {
   waitAcked(entries: InboxEntry[], timeoutMs: number, signal?: AbortSignal): Promise<number>;
 }
 
-export async function openBenchApp(cleanup: Cleanup, signal: AbortSignal, opts: { needPool?: boolean } = {}): Promise<BenchApp> {
+export async function openBenchApp(cleanup: Cleanup, signal: AbortSignal, opts: { needPool?: boolean; env?: Record<string, string>; clock?: import('../../shared/clock').Clock } = {}): Promise<BenchApp> {
   const serve = await startServeInProcess({
-    env: { WHARF_DEMO: '0', WHARF_SEED: DEMO_COMPANY },
+    clock: opts.clock,
+    env: { WHARF_DEMO: '0', WHARF_SEED: DEMO_COMPANY, ...opts.env },
     log: (m) => process.stderr.write(`[host] ${m}\n`),
   });
   cleanup.add(() => serve.stop());

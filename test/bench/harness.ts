@@ -7,18 +7,23 @@ export interface Figure {
   unit: string;
   baseline?: number;
   ratio?: number;
+  /** per-platform figures (sync.*) say which platform */
+  platform?: string;
+  mandated_delay_s?: number;
 }
 
 export function emitFigure(f: Figure): void {
   const out: Record<string, unknown> = { name: f.name, value: f.value, unit: f.unit };
   if (f.baseline !== undefined) out.baseline = f.baseline;
   if (f.ratio !== undefined) out.ratio = f.ratio;
+  if (f.platform !== undefined) out.platform = f.platform;
+  if (f.mandated_delay_s !== undefined) out.mandated_delay_s = f.mandated_delay_s;
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-export function emitError(name: string, error: unknown): void {
+export function emitError(name: string, error: unknown, platform?: string): void {
   const message = error instanceof Error ? error.message : String(error);
-  process.stdout.write(`${JSON.stringify({ name, error: message.split('\n')[0]!.slice(0, 500) })}\n`);
+  process.stdout.write(`${JSON.stringify({ name, ...(platform ? { platform } : {}), error: message.split('\n')[0]!.slice(0, 500) })}\n`);
 }
 
 export function log(msg: string): void {
@@ -88,6 +93,8 @@ export interface BenchContext {
 export interface Bench {
   /** the figures it prints, in order */
   figures: string[];
+  /** for per-platform figures: the platform this run measures (printed with its error too) */
+  platform?: string;
   /** its own time limit, ms (default 180 s; BENCH_TIMEOUT_S overrides every limit) */
   timeoutMs?: number;
   run(ctx: BenchContext): Promise<void>;

@@ -11,13 +11,14 @@ import { Cleanup, emitError, emitFigure, log, type Bench } from './harness';
 import { ingestBench } from './ingest';
 import { poolBench } from './pool';
 import { burstBench } from './burst';
+import { syncBenches } from './sync';
 
 // anything a library prints goes to stderr: stdout is for figures only
 console.log = console.error;
 console.info = console.error;
 console.debug = console.error;
 
-const BENCHES: Bench[] = [ingestBench, burstBench, poolBench];
+const BENCHES: Bench[] = [ingestBench, burstBench, ...syncBenches, poolBench];
 
 function selector(): (name: string) => boolean {
   const raw = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -30,7 +31,7 @@ async function runOne(bench: Bench, wants: (n: string) => boolean, timeoutMs: nu
   const cleanup = new Cleanup();
   const ac = new AbortController();
   const started = performance.now();
-  log(`── ${bench.figures.join(', ')}`);
+  log(`── ${bench.figures.join(', ')}${bench.platform ? ` (${bench.platform})` : ''}`);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -53,10 +54,10 @@ async function runOne(bench: Bench, wants: (n: string) => boolean, timeoutMs: nu
       }),
       timeout,
     ]);
-    for (const name of pending) emitError(name, new Error('the benchmark ended without this figure'));
+    for (const name of pending) emitError(name, new Error('the benchmark ended without this figure'), bench.platform);
   } catch (e) {
     log(`failed: ${(e as Error).stack ?? String(e)}`);
-    for (const name of pending) emitError(name, e);
+    for (const name of pending) emitError(name, e, bench.platform);
   } finally {
     clearTimeout(timer);
     ac.abort();
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const wants = selector();
   const override = process.env.BENCH_TIMEOUT_S ? Number(process.env.BENCH_TIMEOUT_S) * 1000 : undefined;
   const chosen = BENCHES.filter((b) => b.figures.some(wants));
-  if (!chosen.length) log(`BENCH_ONLY=${process.env.BENCH_ONLY} matches no figure; known: ${BENCHES.flatMap((b) => b.figures).join(', ')}`);
+  if (!chosen.length) log(`BENCH_ONLY=${process.env.BENCH_ONLY} matches no figure; known: ${[...new Set(BENCHES.flatMap((b) => b.figures))].join(', ')}`);
   for (const b of chosen) await runOne(b, wants, override ?? b.timeoutMs ?? 180_000);
 }
 

@@ -1,7 +1,8 @@
 // A first-time user in demo mode, end to end: `npm run serve` with nothing configured, the URL
-// opened in Chromium with no query string. The pool fills from the built-in Taobao simulator,
-// search finds one order, its detail shows the story, Sync pulls again, the operator switch
-// takes a PIN, and a real shop can be added and edited.
+// opened in Chromium with no query string. The pool fills from the built-in simulators (a demo
+// shop on every platform, two on Taobao/Tmall), search finds one order, its detail shows the
+// story, a tracking number goes back to the platform, an Excel export is imported, Sync pulls
+// again, the operator switch takes a PIN, and a real shop can be added and edited.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,9 @@ let serve: ServeProcess;
 let browser: BrowserHandle;
 let page: Page;
 let simUrl: string;
+let channels: { platform: string; url: string }[] = [];
 let openedAt = 0;
+const FLAGSHIP = 'demo-taobao';
 
 const sim = {
   orders: async () => (await getJson<{ orders: SimTrade[] }>(`${simUrl}/__sim/orders`)).orders,
@@ -71,6 +74,7 @@ beforeAll(async () => {
   serve = await spawnServe();
   const h = await healthz(serve.url);
   simUrl = h.demo.channels.find((c) => c.platform === 'taobao')!.url;
+  channels = h.demo.channels;
   browser = await launchBrowser({ logPrefix: '[demo page]' });
   page = await browser.page();
 });
@@ -95,28 +99,53 @@ describe('demo mode as a first-time user', () => {
     expect(await byTestId('operator-modal').count()).toBe(0);
   });
 
-  it('fills the pool with exactly the simulator\'s orders within 30 s', async () => {
+  it('fills the pool with exactly the flagship simulator\'s orders within 30 s, beside every other demo shop', async () => {
     let expected: SimTrade[] = [];
     let agreed = 0;
     const count = await waitFor(async () => {
-      const [orders, calls, simNow, shown] = await Promise.all([sim.orders(), sim.calls(), sim.now(), poolCount()]);
+      const [orders, calls, simNow, shown, flagship, all] = await Promise.all([sim.orders(), sim.calls(), sim.now(), poolCount(), pooledOrderIds([FLAGSHIP]), pooledOrderIds()]);
       const v = visibleToPulls(orders, calls, simNow);
       expected = v.expected;
-      // settled: the pull reached the present and two looks in a row agree
-      agreed = v.caughtUp && expected.length > 0 && shown === expected.length ? agreed + 1 : 0;
-      return agreed >= 2 ? shown : undefined;
-    }, { timeoutMs: Math.max(5000, openedAt + 30_000 - Date.now()), intervalMs: 300, what: 'pool-count to equal the simulator\'s order count within 30 s of opening the page' });
-    process.stderr.write(`[demo] the pool showed all ${count} pulled orders ${((Date.now() - openedAt) / 1000).toFixed(1)} s after the page opened\n`);
+      // settled: the pull reached the present, the flagship's orders are all in, the pool shows
+      // every stored order, and two looks in a row agree
+      agreed = v.caughtUp && expected.length > 0 && flagship.length === expected.length && shown === all.length ? agreed + 1 : 0;
+      return agreed >= 2 ? flagship.length : undefined;
+    }, { timeoutMs: Math.max(5000, openedAt + 30_000 - Date.now()), intervalMs: 300, what: 'the flagship shop\'s orders to equal its simulator\'s within 30 s of opening the page' });
+    process.stderr.write(`[demo] the pool showed all ${count} pulled flagship orders ${((Date.now() - openedAt) / 1000).toFixed(1)} s after the page opened\n`);
     expect(count).toBeGreaterThanOrEqual(250); // WHARF_DEMO_ORDERS defaults to 300; a few may be newer than the pull
 
-    const shown = await scrollPoolIds();
     const want = new Set(expected.map((o) => o.tid));
-    const missing = [...want].filter((id) => !shown.has(id));
-    const extra = [...shown].filter((id) => !want.has(id));
-    expect({ missing: missing.slice(0, 5), extra: extra.slice(0, 5), shown: shown.size }).toEqual({ missing: [], extra: [], shown: want.size });
+    expect(new Set(await pooledOrderIds([FLAGSHIP]))).toEqual(want);
+    // the virtual table shows every stored order (all shops), nothing more
+    const shown = await scrollPoolIds();
+    const stored = new Set(await pooledOrderIds());
+    const missing = [...stored].filter((id) => !shown.has(id));
+    const extra = [...shown].filter((id) => !stored.has(id));
+    expect({ missing: missing.slice(0, 5), extra: extra.slice(0, 5), shown: shown.size }).toEqual({ missing: [], extra: [], shown: stored.size });
+  });
 
-    // and the local store agrees
-    expect(new Set(await pooledOrderIds())).toEqual(want);
+  it('pulls every platform\'s demo shop: nothing the platform does not hold, and what it held a while ago', async () => {
+    const kit = channels.filter((c) => c.platform !== 'taobao');
+    expect(kit.map((c) => c.platform).sort()).toEqual(['douyin', 'jd', 'kuaishou', 'pdd', 'wechat', 'youzan']);
+    expect(channels.filter((c) => c.platform === 'taobao')).toHaveLength(2);
+    for (const c of kit) {
+      const info = await getJson<{ shopId: string }>(`${c.url}/__sim/info`);
+      const check = async () => {
+        const [{ orders }, { now }, stored] = await Promise.all([
+          getJson<{ orders: { orderId: string; createdAt: number; paidAt?: number }[] }>(`${c.url}/__sim/orders?view=neutral`),
+          getJson<{ now: number }>(`${c.url}/__sim/clock`),
+          pooledOrderIds([info.shopId]),
+        ]);
+        // PDD and JD list orders only once paid; PDD stops 3 min and Youzan 30 s short of now
+        const listed = orders.filter((o) => (c.platform === 'pdd' || c.platform === 'jd' ? o.paidAt !== undefined : true) && o.createdAt < now - 5 * 60_000);
+        const all = new Set(orders.map((o) => o.orderId));
+        const have = new Set(stored);
+        return { extra: stored.filter((id) => !all.has(id)), missing: listed.filter((o) => !have.has(o.orderId)).map((o) => o.orderId), stored: stored.length };
+      };
+      const r = await waitFor(async () => { const x = await check(); return x.missing.length === 0 && x.stored > 0 ? x : undefined; }, { timeoutMs: 60_000, intervalMs: 500, what: `the ${c.platform} demo shop's orders in the pool` });
+      process.stderr.write(`[demo] ${c.platform}: ${r.stored} orders pulled\n`);
+      expect(r.extra).toEqual([]);
+    }
   });
 
   it('finds one order by its full id and opens its detail with a timeline', async () => {
@@ -141,6 +170,59 @@ describe('demo mode as a first-time user', () => {
 
     await page.keyboard.press('Escape');
     await byTestId('order-detail').waitFor({ state: 'hidden', timeout: 10_000 });
+    await search.fill('');
+    await search.press('Enter');
+  });
+
+  it('marks an order shipped: the tracking number reaches the platform through the outbox', async () => {
+    const pulled = new Set(await pooledOrderIds([FLAGSHIP]));
+    const target = (await getJson<{ orders: (SimTrade & { status: string })[] }>(`${simUrl}/__sim/orders`)).orders.find((o) => pulled.has(o.tid) && o.status === 'WAIT_SELLER_SEND_GOODS');
+    expect(target, 'a paid flagship order waiting to ship').toBeDefined();
+    const search = byTestId('pool-search');
+    await search.fill(target!.tid);
+    await search.press('Enter');
+    const rows = byTestId('pool-table').locator('[data-testid="pool-row"]');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+    await rows.first().click();
+    await byTestId('order-detail').waitFor({ state: 'visible', timeout: 10_000 });
+    await byTestId('mark-shipped').click();
+    const modal = page.locator('.ant-modal', { hasText: '回传单号' });
+    await modal.waitFor({ state: 'visible', timeout: 5000 });
+    await modal.locator('#carrierCode').click({ force: true });
+    await page.locator('.ant-select-item-option', { hasText: '中通快递' }).click();
+    await modal.locator('#trackingNo').fill('75312345678901');
+    await byTestId('ship-submit').click();
+    await page.locator('[data-testid="write-back-row"][data-state="done"]').waitFor({ state: 'visible', timeout: 30_000 });
+    const after = (await getJson<{ orders: (SimTrade & { status: string; orders: { invoice_no?: string; refund_status: string }[] })[] }>(`${simUrl}/__sim/orders`)).orders.find((o) => o.tid === target!.tid)!;
+    expect(after.status).toBe('WAIT_BUYER_CONFIRM_GOODS');
+    // every line still to ship went with this number (a refunded line stays behind)
+    expect(after.orders.filter((l) => l.refund_status !== 'SUCCESS').map((l) => l.invoice_no)).toEqual(after.orders.filter((l) => l.refund_status !== 'SUCCESS').map(() => '75312345678901'));
+    await page.keyboard.press('Escape');
+    await byTestId('order-detail').waitFor({ state: 'hidden', timeout: 10_000 });
+    await search.fill('');
+    await search.press('Enter');
+  });
+
+  it('imports a GBK CSV export: mapping, row errors, valid rows only, then the orders are in the pool', async () => {
+    await byTestId('nav-import').click();
+    await byTestId('import-page').waitFor({ state: 'visible', timeout: 10_000 });
+    await byTestId('import-shop').click();
+    await page.locator('.ant-select-item-option', { hasText: '拾光家居旗舰店' }).click();
+    await byTestId('import-page').locator('input[type="file"]').setInputFiles(path.join(process.cwd(), 'test/fixtures/import/taobao-gbk.csv'));
+    await byTestId('import-preview').waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => byTestId('import-valid').textContent(), { timeout: 5000 }).toContain('2');
+    const errors = byTestId('import-errors');
+    await expect.poll(() => errors.textContent(), { timeout: 5000 }).toContain('买家实际支付金额');
+    expect(await byTestId('import-run').isDisabled()).toBe(true);
+    await byTestId('import-valid-only').click();
+    await byTestId('import-run').click();
+    await page.locator('.ant-message-success', { hasText: '已导入 2 张订单' }).waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await pooledOrderIds([FLAGSHIP])).toEqual(expect.arrayContaining(['4012345678901234567', '3987654321098765432']));
+    await byTestId('nav-pool').click();
+    const search = byTestId('pool-search');
+    await search.fill('4012345678901234567');
+    await search.press('Enter');
+    await expect.poll(poolCount, { timeout: 10_000 }).toBe(1);
     await search.fill('');
     await search.press('Enter');
   });
@@ -244,7 +326,7 @@ async function saveShopForm(): Promise<void> {
 }
 
 /** Order ids in the local store (window.wharfDiagnostics: the support tools' read-only view). */
-async function pooledOrderIds(): Promise<string[]> {
-  const keys = await page.evaluate(() => (globalThis as unknown as { wharfDiagnostics: { poolKeys(f: object): Promise<string[]> } }).wharfDiagnostics.poolKeys({}));
+async function pooledOrderIds(shopIds?: string[]): Promise<string[]> {
+  const keys = await page.evaluate((ids) => (globalThis as unknown as { wharfDiagnostics: { poolKeys(f: object): Promise<string[]> } }).wharfDiagnostics.poolKeys(ids ? { shopIds: ids } : {}), shopIds);
   return keys.map((k) => k.split(':').slice(2).join(':'));
 }

@@ -131,7 +131,7 @@ export interface InProcessServe {
   stop(): Promise<void>;
 }
 
-export async function startServeInProcess(opts: { env?: Record<string, string | undefined>; log?: (m: string) => void } = {}): Promise<InProcessServe> {
+export async function startServeInProcess(opts: { env?: Record<string, string | undefined>; log?: (m: string) => void; clock?: import('../../shared/clock').Clock } = {}): Promise<InProcessServe> {
   ensureRendererBuilt();
   // imported here, not at the top: the e2e helpers above must load even while a host module
   // is still being written
@@ -146,7 +146,7 @@ export async function startServeInProcess(opts: { env?: Record<string, string | 
   const env = cleanEnv({ WHARF_HOST: '127.0.0.1', WHARF_PORT: '0', WHARF_DATA_DIR: dataDir, ...opts.env });
   const config = readConfig(env);
   const version = wharfVersion();
-  const host = createHost(config, { clock: systemClock, version, log: opts.log ?? ((m) => process.stderr.write(`[host] ${m}\n`)) });
+  const host = createHost(config, { clock: opts.clock ?? systemClock, version, log: opts.log ?? ((m) => process.stderr.write(`[host] ${m}\n`)) });
   await host.start();
   let srv;
   try {

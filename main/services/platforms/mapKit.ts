@@ -23,7 +23,8 @@ export function obj(v: unknown, where: string, hint: string): Obj {
 
 export function list(v: unknown, where: string, hint: string): Obj[] {
   if (!Array.isArray(v)) throw new MapError(where, `missing or not an array: ${hint}`);
-  return v.map((x, i) => obj(x, `${where}[${i}]`, 'one entry'));
+  // Array.from visits holes (a sparse array is a malformed payload too)
+  return Array.from(v, (x, i) => obj(x, `${where}[${i}]`, "one entry"));
 }
 
 /** A platform id as text. A JS number above 2^53 has already lost digits: refuse it. */

@@ -69,11 +69,11 @@ export function ImportPage({ db }: { db: WharfDB }) {
     return next;
   });
 
-  if (!allowed) return <Alert type="info" showIcon message={t('import.noPermission')} />;
+  if (!allowed) return <Alert type="info" showIcon title={t('import.noPermission')} />;
   const blocked = !result || result.unmapped.length > 0 || result.orders.length === 0 || (result.errors.length > 0 && !validOnly);
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="import-page">
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="import-page">
       <Typography.Title level={4} style={{ margin: 0 }}>{t('import.title')}</Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('import.intro')}</Typography.Paragraph>
       <Card size="small" title={t('import.step1')}>
@@ -87,7 +87,7 @@ export function ImportPage({ db }: { db: WharfDB }) {
           </Upload>
           {file && <Tag>{file.name} · {file.table.rows.length} {t('import.rows')} · {file.table.encoding}</Tag>}
         </Space>
-        {readError && <Alert style={{ marginTop: 8 }} type="error" showIcon role="alert" message={readError} data-testid="import-read-error" />}
+        {readError && <Alert style={{ marginTop: 8 }} type="error" showIcon role="alert" title={readError} data-testid="import-read-error" />}
       </Card>
       {file && (
         <Card size="small" title={t('import.step2')}>
@@ -105,9 +105,9 @@ export function ImportPage({ db }: { db: WharfDB }) {
       {result && (
         <Card size="small" title={t('import.step3')} data-testid="import-preview">
           {result.unmapped.length > 0 ? (
-            <Alert type="warning" showIcon message={t('import.unmapped', { fields: result.unmapped.map((f) => t(`import.fields.${f}`)).join('、') })} />
+            <Alert type="warning" showIcon title={t('import.unmapped', { fields: result.unmapped.map((f) => t(`import.fields.${f}`)).join('、') })} />
           ) : (
-            <Space direction="vertical" style={{ width: '100%' }}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
               <Space wrap>
                 <Tag color="success" data-testid="import-valid">{t('import.validOrders', { n: result.orders.length })}</Tag>
                 {result.invalidOrders > 0 && <Tag color="error" data-testid="import-invalid">{t('import.invalidOrders', { n: result.invalidOrders })}</Tag>}

@@ -1,6 +1,6 @@
 // Order detail drawer: opened by a click or Enter on a pool row, or a scan matching one order.
 // Everything is read live, so a pull that changes the order updates the open drawer.
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { Drawer, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -30,6 +30,18 @@ export const OrderDetail = memo(function OrderDetail({ db, orderKey, onClose }: 
   const shopsList = useLiveQuery(() => db.shops.toArray(), [db]);
   const users = useMemo(() => new Map((usersList ?? []).map((u) => [u.id, u])), [usersList]);
   const shops = useMemo(() => new Map((shopsList ?? []).map((s) => [s.id, s.name])), [shopsList]);
+  // Escape closes the detail wherever the focus is (the drawer's own handler needs focus inside
+  // it); a dialog opened from the detail (mark shipped, memo) takes Escape for itself first
+  useEffect(() => {
+    if (!orderKey) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if ([...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')].some((m) => m.offsetParent !== null || getComputedStyle(m).display !== 'none')) return;
+      onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [orderKey, onClose]);
 
   return (
     <Drawer

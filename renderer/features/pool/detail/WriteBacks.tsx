@@ -56,7 +56,7 @@ export function WriteBacks({ order }: { order: OrderRow }) {
     : w.state === 'failed' ? <Tag color="error">✗ {t('writeBack.failed')}</Tag> : <Tag color="processing">{t('writeBack.pending', { n: w.attempts })}</Tag>);
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="write-backs">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="write-backs">
       <Space wrap>
         <Button data-testid="mark-shipped" disabled={!canShip || shipping || !SHIPPABLE.has(order.channelStatus)} title={canShip ? undefined : t('writeBack.noShip')}
           onClick={() => { shipForm.resetFields(); setError(undefined); setOpen('ship'); }}>
@@ -86,8 +86,8 @@ export function WriteBacks({ order }: { order: OrderRow }) {
             <Input data-testid="ship-tracking" spellCheck={false} autoComplete="off" />
           </Form.Item>
         </Form>
-        <Alert type="info" showIcon message={t('writeBack.shipHint')} />
-        {error && <Alert style={{ marginTop: 8 }} type="error" showIcon message={error} role="alert" />}
+        <Alert type="info" showIcon title={t('writeBack.shipHint')} />
+        {error && <Alert style={{ marginTop: 8 }} type="error" showIcon title={error} role="alert" />}
       </Modal>
       <Modal open={open === 'memo'} title={t('writeBack.editMemo')} onCancel={() => setOpen(undefined)} confirmLoading={busy} okButtonProps={{ 'data-testid': 'memo-submit' } as never}
         onOk={() => void memoForm.validateFields().then((v) => send({ op: 'memo', orderId: order.orderId, memo: v.memo ?? '', flag: v.flag }), () => undefined)}>
@@ -99,7 +99,7 @@ export function WriteBacks({ order }: { order: OrderRow }) {
             <Select data-testid="memo-flag" options={[0, 1, 2, 3, 4, 5].map((f) => ({ value: f, label: <FlagMark flag={f} t={t} showNone /> }))} />
           </Form.Item>
         </Form>
-        {error && <Alert type="error" showIcon message={error} role="alert" />}
+        {error && <Alert type="error" showIcon title={error} role="alert" />}
       </Modal>
     </Space>
   );

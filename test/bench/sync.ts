@@ -1,0 +1,136 @@
+// sync.* figures, per platform, through the product's whole pull path: a platform simulator on
+// loopback → the host's sync engine (windows, paging, retries) → fsynced inbox → WebSocket →
+// the ingest worker → Dexie in Chromium on an on-disk profile.
+//
+// sync.catchup_orders_per_s: a shop 6 hours behind at 2,000 orders/hour (12,000 orders), from the
+//   shop's first pull to the last of them stored. Request budgets are lifted for this figure
+//   (WHARF_RATE_<PLATFORM>): it measures Wharf; the budgets' own ceiling is logged beside it.
+// sync.lag_p95_s: orders arriving continuously, a 1-minute schedule on the simulators' clock
+//   (10 simulated minutes in about 15 s of real time); lag = simulated seconds from creation to
+//   the pull that fetched the order + real seconds until its row shows in Chromium.
+// sync.lag_pull_now_p95_s: an order the platform's API already shows (its mandated delay has
+//   passed), "Pull now" pressed: real seconds until its row shows, plus that delay.
+import type { Platform } from '../../shared/domain/types';
+import { ManualClock, OffsetClock } from '../../shared/clock';
+import { startSimulator, type RunningSimulator } from '../../main/services/platforms/simulators';
+import type { InboxBatch } from '../../shared/contract';
+import { openBenchApp, type BenchApp } from './app';
+import { log, percentile, round, sleep, until, type Bench } from './harness';
+
+/** BENCH_PLATFORMS=pdd,jd: only these platforms' sync figures (while working on one connector) */
+const PLATFORMS = (['taobao', 'douyin', 'pdd', 'jd', 'kuaishou', 'youzan', 'wechat'] as Platform[])
+  .filter((p) => !process.env.BENCH_PLATFORMS || process.env.BENCH_PLATFORMS.split(',').includes(p));
+const MANDATED_S: Partial<Record<Platform, number>> = { pdd: 180, youzan: 30 };
+/** requests/s the default budgets allow, and the calls each order costs in a catch-up */
+const BUDGET: Record<Platform, { perS: number; callsPerOrder: number }> = {
+  taobao: { perS: 100, callsPerOrder: 1 }, douyin: { perS: 20, callsPerOrder: 0.01 }, pdd: { perS: 20, callsPerOrder: 0.01 }, jd: { perS: 8, callsPerOrder: 0.02 },
+  kuaishou: { perS: 50, callsPerOrder: 0.01 }, youzan: { perS: 10, callsPerOrder: 0.01 }, wechat: { perS: 10, callsPerOrder: 1.01 },
+};
+const ADMIN = { userId: 'u-admin', device: 'bench' };
+const lists = (p: Platform, o: { paidAt?: number }) => (p === 'pdd' || p === 'jd' ? o.paidAt !== undefined : true);
+
+async function connect(app: BenchApp, sim: RunningSimulator, intervalMin: number): Promise<string> {
+  const c = sim.shopCredentials();
+  const shop = await app.serve.host.handlers['shops.save']({ actor: ADMIN, shop: {
+    platform: sim.platform, name: `bench ${sim.platform}`, gatewayUrl: c.gatewayUrl, appKey: c.appKey, ...(c.secret ? { secret: c.secret } : {}),
+    session: c.session, ...(c.refreshToken ? { refreshToken: c.refreshToken } : {}), ...(c.signSecret ? { signSecret: c.signSecret } : {}),
+    signMethod: c.signMethod, pullIntervalMin: intervalMin,
+  } });
+  return shop.id;
+}
+
+const storedKeys = (app: BenchApp, shopId: string) => app.page.evaluate((id) => (globalThis as unknown as { wharfDiagnostics: { poolKeys(f: object): Promise<string[]> } }).wharfDiagnostics.poolKeys({ shopIds: [id] }), shopId);
+
+function catchupBench(platform: Platform): Bench {
+  return {
+    figures: ['sync.catchup_orders_per_s'],
+    platform,
+    async run({ emit, cleanup, signal }) {
+      const manual = new ManualClock(Math.floor(Date.now() / 1000) * 1000);
+      const clock = new OffsetClock(manual);
+      const sim = await startSimulator(platform, { seed: 6200, orders: 12_000, backlogSpanMs: 6 * 3600_000, arrivalsPerMin: 0, clock });
+      cleanup.add(() => sim.close());
+      const truth = sim.kit
+        ? sim.kit.simOrders().filter((o) => lists(platform, o) && o.modifiedAt < manual.now() - (MANDATED_S[platform] ?? 0) * 1000).length
+        : ((await (await fetch(`${sim.url}/__sim/orders`)).json()) as { orders: unknown[] }).orders.length;
+      const app = await openBenchApp(cleanup, signal, { clock: manual, env: { WHARF_LOOKBACK_DAYS: '1', [`WHARF_RATE_${platform.toUpperCase()}`]: '1000' } });
+      const t0 = performance.now();
+      const shopId = await connect(app, sim, 15);
+      let n = 0;
+      await until(async () => (n = (await storedKeys(app, shopId)).length) >= truth, { timeoutMs: 170_000, intervalMs: 250, signal, what: `${truth} ${platform} orders in the store (have ${n})` });
+      const s = (performance.now() - t0) / 1000;
+      const b = BUDGET[platform];
+      log(`sync: ${platform} caught up ${n} orders in ${round(s, 1)} s; under its default budget (${b.perS} calls/s) a catch-up is capped near ${Math.round(b.perS / b.callsPerOrder)} orders/s`);
+      emit({ name: 'sync.catchup_orders_per_s', value: round(n / s, 1), unit: 'orders/s', platform });
+    },
+  };
+}
+
+function lagBench(platform: Platform): Bench {
+  const mandated = MANDATED_S[platform] ?? 0;
+  return {
+    figures: ['sync.lag_p95_s', 'sync.lag_pull_now_p95_s'],
+    platform,
+    async run({ emit, cleanup, signal }) {
+      const manual = new ManualClock(Math.floor(Date.now() / 1000) * 1000);
+      const clock = new OffsetClock(manual);
+      const sim = await startSimulator(platform, { seed: 6300, orders: 30, backlogSpanMs: 3600_000, arrivalsPerMin: 3, clock });
+      cleanup.add(() => sim.close());
+      const kit = sim.kit!;
+      const app = await openBenchApp(cleanup, signal, { clock: manual, env: { WHARF_LOOKBACK_DAYS: '1' } });
+      // first delivery of each order: the pull's time (sim clock) and the real moment it was sent
+      const fetched = new Map<string, { sim: number; real: number }>();
+      const shown = new Map<string, number>();
+      const off = app.serve.host.subscribe((name, payload) => {
+        if (name !== 'inbox.batch') return;
+        const b = payload as InboxBatch;
+        for (const o of b.orders) if (!fetched.has(o.order.orderId)) fetched.set(o.order.orderId, { sim: b.fetchedAt, real: performance.now() });
+      });
+      cleanup.add(() => off());
+      const shopId = await connect(app, sim, 1);
+      const watch = async () => { for (const k of await storedKeys(app, shopId)) { const id = k.split(':').slice(2).join(':'); if (!shown.has(id)) shown.set(id, performance.now()); } };
+      await until(async () => { await watch(); return shown.size > 0 && app.serve.host.sync.statusOf(shopId)?.running === false; }, { timeoutMs: 60_000, signal, what: 'the first pull to land' });
+
+      const start = manual.now();
+      // 10 simulated minutes: 5 s of sim time every 75 ms of real time, the schedule firing every 60 s
+      for (let i = 0; i < 120; i++) {
+        signal.throwIfAborted();
+        manual.advance(5000);
+        await sleep(75);
+        if (i % 4 === 0) await watch();
+      }
+      const end = manual.now();
+      await until(async () => { await watch(); return app.serve.host.sync.statusOf(shopId)?.running === false; }, { timeoutMs: 30_000, signal, what: 'the last scheduled pull to finish' });
+      await sleep(1500);
+      await watch();
+      // orders created in the run that a scheduled pull could have fetched (not the last minute)
+      const born = kit.simOrders().filter((o) => lists(platform, o) && o.createdAt >= start && o.createdAt < end - 60_000 - mandated * 1000);
+      const lags: number[] = [];
+      let missing = 0;
+      for (const o of born) {
+        const f = fetched.get(o.orderId);
+        const s = shown.get(o.orderId);
+        if (!f || !s) { missing++; continue; }
+        lags.push((f.sim - o.createdAt) / 1000 + Math.max(0, s - f.real) / 1000);
+      }
+      if (!lags.length) throw new Error(`no ${platform} order created during the run was fetched (${born.length} created, ${missing} never shown)`);
+      log(`sync: ${platform} schedule lag over ${lags.length} orders (${missing} not shown yet): p50 ${round(percentile(lags, 50), 1)} s, p95 ${round(percentile(lags, 95), 1)} s, mandated ${mandated} s`);
+      emit({ name: 'sync.lag_p95_s', value: round(percentile(lags, 95), 1), unit: 's', platform, mandated_delay_s: mandated });
+
+      // Pull now: orders the platform's API already shows (created its mandated delay + 1 s ago)
+      const now = manual.now();
+      const at = Math.floor((now - mandated * 1000 - 1000) / 1000) * 1000;
+      const ids = kit.upsert(Array.from({ length: 5 }, () => ({ state: 'paid' as const, createdAt: at, paidAt: at, modifiedAt: at })));
+      const pressed = performance.now();
+      await app.serve.host.handlers['sync.pullNow']({ actor: ADMIN, shopId });
+      await until(async () => { await watch(); return ids.every((id) => shown.has(id)); }, { timeoutMs: 30_000, intervalMs: 50, signal, what: `the ${ids.length} new ${platform} orders to show after Pull now` });
+      const nowLags = ids.map((id) => (now - at) / 1000 + (shown.get(id)! - pressed) / 1000);
+      emit({ name: 'sync.lag_pull_now_p95_s', value: round(percentile(nowLags, 95), 2), unit: 's', platform, mandated_delay_s: mandated });
+    },
+  };
+}
+
+export const syncBenches: Bench[] = [
+  ...PLATFORMS.map(catchupBench),
+  ...PLATFORMS.filter((p) => p !== 'taobao').map(lagBench),
+];
