@@ -15,6 +15,7 @@ import { CompanyStore, parseCompanySetup, readCompanyFile } from './store/compan
 import { SyncEngine, toPlatformError } from './sync/syncEngine';
 import type { Platform } from '../../shared/domain/types';
 import { PlatformCallLedger } from './store/platformCalls';
+import { StatusTablesStore } from './store/statusTablesStore';
 import { PlatformCallError } from './platforms/types';
 import { Deliveries } from './sync/deliveries';
 import { LogRing } from './logRing';
@@ -110,6 +111,7 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   };
 
   const callLedger = new PlatformCallLedger(config.dataDir);
+  const statusTables = new StatusTablesStore(config.dataDir);
   const callsInFlight = new Map<string, Promise<void>>();
 
   const shopsChanged = () => emit('shops.changed', { shops: shops.list() });
@@ -217,6 +219,13 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
       // the platform changed: pull soon so the pool shows its view too
       void sync.pull(shopId);
       return { at: callLedger.get(idempotencyKey)!.at, replayed: false };
+    },
+    'statusTables.list': async () => statusTables.list(),
+    'statusTables.save': async ({ actor, platform, rows }) => {
+      const user = authorize(actor, 'settings.manage');
+      const view = statusTables.save(platform, rows);
+      log(`${platform} status table ${rows ? `saved (${rows.length} rows)` : 'reset to the shipped one'} by ${user.name}`);
+      return view;
     },
     'sync.status': async () => sync.status(),
     'sync.pullNow': async ({ actor, shopId }) => {

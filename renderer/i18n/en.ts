@@ -57,6 +57,25 @@ export const en: Messages = {
       qty: 'Quantity', priceFen: 'Unit price (yuan)', sellerMemo: 'Seller memo', buyerMessage: 'Buyer message', trackingNo: 'Tracking number', carrier: 'Carrier',
     },
   },
+  statusTables: {
+    title: 'Platform status tables',
+    intro: 'How each platform\'s own status fields become Wharf\'s channel status (rows are tried top to bottom; the first that matches wins). An order with a status no row covers waits in quarantine with the reason; add a row here and orders pulled from then on use it.',
+    edited: 'Edited', shipped: 'As shipped', fields: 'Fields: {{fields}}',
+    when: 'Condition (field=value1|value2; field2=value)', channel: 'Channel status', hold: 'Hold (optional)',
+    up: 'Move up', down: 'Move down', remove: 'Remove', add: 'Add row', reset: 'Back to the shipped table',
+    saved: '{{platform}} status table saved', resetDone: '{{platform}} status table reset',
+    rowError: 'Row {{n}}: {{why}}', readOnly: 'Only an ops lead or admin may change status tables.',
+  },
+  drift: {
+    title: 'Status drift',
+    intro: 'Orders where the platform and Wharf disagree: e.g. refunded or closed on the platform while the parcel is being picked or labelled. Act as suggested (intercept, check, or upload the tracking number).',
+    none: 'No order drifts', rule: 'Rule and action',
+    action: { intercept: 'Intercept', check: 'Check', upload_tracking: 'Upload tracking' },
+    code: {
+      refund_on_floor: 'Refund opened while on the floor', closed_after_floor: 'Closed on the platform', shipped_on_platform_while_working: 'Shipped on the platform while the warehouse still works it (double-ship risk)',
+      tracking_not_on_platform: 'Left the warehouse but the platform has no tracking number', unpaid_in_progress: 'Unpaid on the platform',
+    },
+  },
   writeBack: {
     markShipped: 'Mark shipped (upload tracking)',
     editMemo: 'Edit memo / flag',
@@ -102,6 +121,7 @@ export const en: Messages = {
     heldOnly: 'Held only',
     resetFilters: 'Clear filters',
     range: { today: 'Today', yesterday: 'Yesterday', last7: 'Last 7 days', last30: 'Last 30 days' },
+    viewAll: 'All orders',
     countLabel: 'Orders:',
     keyboardHint: '↑↓ select · Enter open · / search · scan to find',
     empty: 'No orders match',

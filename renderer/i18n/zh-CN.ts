@@ -55,6 +55,25 @@ export const zhCN = {
       qty: '数量', priceFen: '单价（元）', sellerMemo: '商家备注', buyerMessage: '买家留言', trackingNo: '运单号', carrier: '快递公司',
     },
   },
+  statusTables: {
+    title: '平台状态对照表',
+    intro: '每个平台的订单状态字段如何换算成 Wharf 的平台状态（自上而下，第一条符合的规则生效）。遇到对照表没有的状态，订单会进入隔离区并说明原因，在这里补一条规则后，之后拉取的订单即按新规则处理。',
+    edited: '已修改', shipped: '出厂规则', fields: '可用字段：{{fields}}',
+    when: '条件（字段=值1|值2; 字段2=值）', channel: '平台状态', hold: '挂起原因（可空）',
+    up: '上移', down: '下移', remove: '删除', add: '添加规则', reset: '恢复出厂规则',
+    saved: '{{platform}} 状态对照表已保存', resetDone: '{{platform}} 已恢复出厂对照表',
+    rowError: '第 {{n}} 条规则：{{why}}', readOnly: '只有运营主管或管理员可以修改状态对照表。',
+  },
+  drift: {
+    title: '状态不一致',
+    intro: '平台状态与 Wharf 处理状态矛盾的订单：例如平台已退款或已关闭，而包裹已在打单/拣货中。按建议处理（拦截、核对或回传单号）。',
+    none: '没有状态不一致的订单', rule: '规则与建议',
+    action: { intercept: '拦截', check: '核对', upload_tracking: '回传单号' },
+    code: {
+      refund_on_floor: '在仓作业中出现退款', closed_after_floor: '平台已关闭订单', shipped_on_platform_while_working: '平台显示已发货，仓库仍在作业（防重复发货）',
+      tracking_not_on_platform: '已出库但平台没有运单号', unpaid_in_progress: '平台显示未付款',
+    },
+  },
   writeBack: {
     markShipped: '标记发货（回传单号）',
     editMemo: '修改备注 / 旗帜',
@@ -100,6 +119,7 @@ export const zhCN = {
     heldOnly: '只看挂起',
     resetFilters: '清除筛选',
     range: { today: '今天', yesterday: '昨天', last7: '近 7 天', last30: '近 30 天' },
+    viewAll: '全部订单',
     countLabel: '共',
     keyboardHint: '↑↓ 选择 · Enter 打开 · / 搜索 · 扫码即查',
     empty: '没有符合条件的订单',

@@ -2,7 +2,7 @@
 // declared once here with zod schemas; both binders (WebSocket now, Electron IPC next) parse
 // every message against them, and the renderer's client type is derived from them.
 import { z } from 'zod';
-import { NormalizedOrder, Platform, QuarantineEntry, ShopPublic, SignMethod, Sku, UserPublic, Warehouse } from '../domain/types';
+import { ChannelStatus, NormalizedOrder, Platform, QuarantineEntry, ShopPublic, SignMethod, Sku, UserPublic, Warehouse } from '../domain/types';
 import { WharfEvent } from '../events/envelope';
 import { PlatformCall } from '../domain/writeBack';
 
@@ -65,6 +65,22 @@ export const CompanySnapshot = z.object({
   users: z.array(UserPublic),
 });
 export type CompanySnapshot = z.infer<typeof CompanySnapshot>;
+
+/** One row of a platform's status table (platforms.md §9): conditions over several fields. */
+export const StatusRowSchema = z.strictObject({
+  when: z.record(z.string().min(1).max(60), z.array(z.string().max(60)).min(1).max(50)),
+  channelStatus: ChannelStatus,
+  hold: z.string().regex(/^[a-z][a-z0-9_]{2,40}$/, 'a hold code: lower-case letters, digits and _').optional(),
+});
+export const StatusTableView = z.object({
+  platform: Platform,
+  /** the platform fields a row may test */
+  fields: z.array(z.string()),
+  defaults: z.array(StatusRowSchema),
+  rows: z.array(StatusRowSchema),
+  edited: z.boolean(),
+});
+export type StatusTableView = z.infer<typeof StatusTableView>;
 
 export const ShopDraft = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
@@ -145,6 +161,9 @@ export const requests = {
     input: z.strictObject({ actor: Actor, idempotencyKey: z.string().min(8).max(80), shopId: z.string(), call: PlatformCall }),
     output: z.object({ at: z.number().int(), replayed: z.boolean() }),
   },
+  'statusTables.list': { input: none, output: z.array(StatusTableView) },
+  /** rows: null resets the platform to its shipped table */
+  'statusTables.save': { input: z.strictObject({ actor: Actor, platform: Platform, rows: z.array(StatusRowSchema).min(1).max(200).nullable() }), output: StatusTableView },
   'sync.status': { input: none, output: z.array(ShopSyncStatus) },
   'sync.pullNow': { input: z.strictObject({ actor: Actor, shopId: z.string().optional() }), output: z.object({ started: z.array(z.string()) }) },
   /** several batches stored in one transaction are acknowledged together (one fsync) */

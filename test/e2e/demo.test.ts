@@ -188,7 +188,7 @@ describe('demo mode as a first-time user', () => {
     await byTestId('mark-shipped').click();
     const modal = page.locator('.ant-modal', { hasText: '回传单号' });
     await modal.waitFor({ state: 'visible', timeout: 5000 });
-    await modal.locator('#carrierCode').click({ force: true });
+    await modal.locator('.ant-select').first().click();
     await page.locator('.ant-select-item-option', { hasText: '中通快递' }).click();
     await modal.locator('#trackingNo').fill('75312345678901');
     await byTestId('ship-submit').click();

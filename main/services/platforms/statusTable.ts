@@ -27,12 +27,23 @@ export interface StatusDecision {
 
 export class UnknownStatusError extends Error {
   constructor(readonly platform: string, readonly fields: StatusFields) {
-    super(`unknown ${platform} order status ${JSON.stringify(fields)}: no row of the status table matches; add a row for it to the platform's statusTable.ts (platforms.md §9 lists the known ones) — until then the order waits in quarantine, never guessed`);
+    super(`unknown ${platform} order status ${JSON.stringify(fields)}: no row of the status table matches; add a row for it in Settings → Status tables (or to the platform's statusTable.ts; platforms.md §9 lists the known ones) — until then the order waits in quarantine, never guessed`);
   }
 }
 
-/** Pure: the platform's status fields → channel status and holds, with the row that decided. */
-export function decideStatus(platform: string, table: readonly StatusRow[], fields: StatusFields): StatusDecision {
+/**
+ * Tables edited in Settings, keyed by the shipped default they replace. Every platform's mapper
+ * passes its default table here, so an edit applies to every order mapped after it.
+ */
+const edited = new Map<readonly StatusRow[], readonly StatusRow[]>();
+
+export function setStatusTableOverride(defaults: readonly StatusRow[], rows: readonly StatusRow[] | undefined): void {
+  if (rows) edited.set(defaults, rows); else edited.delete(defaults);
+}
+
+/** Pure given the edits: the platform's status fields → channel status and holds, with the row that decided. */
+export function decideStatus(platform: string, defaults: readonly StatusRow[], fields: StatusFields): StatusDecision {
+  const table = edited.get(defaults) ?? defaults;
   const row = table.find((r) => rowMatches(r, fields));
   if (!row) {
     const used = new Set(table.flatMap((r) => Object.keys(r.when)));

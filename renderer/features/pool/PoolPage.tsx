@@ -1,8 +1,8 @@
 // The order pool: the ops lead's first screen and the customer-service desk's search.
 // A scanned waybill or order number searches the pool, and opens the order when it is the
 // only match.
-import { useCallback, useEffect, useRef } from 'react';
-import { Alert, Typography, type InputRef } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Segmented, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WharfDB } from '../../store/db';
 import { countPool, poolKeys } from '../../store/pool';
@@ -12,6 +12,7 @@ import { usePoolKeys, type RefreshTiming } from './usePoolKeys';
 import { PoolFilters } from './PoolFilters';
 import { PoolTable } from './PoolTable';
 import { OrderDetail } from './detail/OrderDetail';
+import { DriftPanel } from './DriftPanel';
 
 export function PoolPage({ db, refresh }: { db: WharfDB; refresh?: RefreshTiming }) {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function PoolPage({ db, refresh }: { db: WharfDB; refresh?: RefreshTiming
   const { keys, count, partial, seed, version, loading, error } = usePoolKeys(db, filter, refresh);
   const searchRef = useRef<InputRef>(null);
   const close = useCallback(() => open(undefined), [open]);
+  const [view, setView] = useState<'pool' | 'drift'>('pool');
 
   // "/" jumps to the search box from anywhere on the pool (when not typing elsewhere)
   useEffect(() => {
@@ -53,6 +55,8 @@ export function PoolPage({ db, refresh }: { db: WharfDB; refresh?: RefreshTiming
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <PoolFilters db={db} searchRef={searchRef} />
       <div style={{ display: 'flex', alignItems: 'baseline', gap: 16, marginBottom: 6 }}>
+        <Segmented size="small" value={view} onChange={(v) => setView(v as 'pool' | 'drift')} data-testid="pool-view"
+          options={[{ value: 'pool', label: t('pool.viewAll') }, { value: 'drift', label: <span data-testid="pool-view-drift">{t('drift.title')}</span> }]} />
         <Typography.Text strong style={{ fontSize: 16 }}>
           {t('pool.countLabel')}
           <span data-testid="pool-count" style={{ marginLeft: 6, fontVariantNumeric: 'tabular-nums' }}>{count ?? '…'}</span>
@@ -60,8 +64,9 @@ export function PoolPage({ db, refresh }: { db: WharfDB; refresh?: RefreshTiming
         <Typography.Text type="secondary">{t('pool.keyboardHint')}</Typography.Text>
       </div>
       {error !== undefined && <Alert type="error" showIcon title={t('pool.loadFailed')} description={String((error as Error)?.message ?? error)} style={{ marginBottom: 8 }} />}
-      <div style={{ flex: 1, minHeight: 320 }}>
-        <PoolTable db={db} keys={keys} total={partial ? count ?? 0 : keys?.length ?? 0} version={version} seed={seed} loading={loading} onOpen={open} height="100%" />
+      <div style={{ flex: 1, minHeight: 320, overflow: view === 'drift' ? 'auto' : undefined }}>
+        {view === 'drift' ? <DriftPanel db={db} onOpen={open} />
+          : <PoolTable db={db} keys={keys} total={partial ? count ?? 0 : keys?.length ?? 0} version={version} seed={seed} loading={loading} onOpen={open} height="100%" />}
       </div>
       <OrderDetail db={db} orderKey={openKey} onClose={close} />
     </div>

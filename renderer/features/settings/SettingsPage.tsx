@@ -1,4 +1,5 @@
-// Settings: preferences, company setup, this device, updates, the journal replay offer, quarantine.
+// Settings: preferences, company setup, this device, updates, the journal replay offer, quarantine,
+// the platforms' status tables.
 import { Space } from 'antd';
 import type { RequestOutput } from '../../../shared/contract';
 import type { WharfDB } from '../../store/db';
@@ -8,6 +9,7 @@ import { DeviceCard } from './DeviceCard';
 import { UpdatesCard } from './UpdatesCard';
 import { JournalCard } from './JournalCard';
 import { QuarantineCard } from './QuarantineCard';
+import { StatusTablesCard } from './StatusTablesCard';
 
 export function SettingsPage({ db, info }: { db: WharfDB; info?: RequestOutput<'app.info'> }) {
   return (
@@ -19,6 +21,7 @@ export function SettingsPage({ db, info }: { db: WharfDB; info?: RequestOutput<'
         <DeviceCard info={info} />
         <UpdatesCard />
         <QuarantineCard db={db} />
+        <StatusTablesCard />
       </Space>
     </div>
   );
