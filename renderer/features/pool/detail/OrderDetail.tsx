@@ -36,7 +36,8 @@ export const OrderDetail = memo(function OrderDetail({ db, orderKey, onClose }: 
     if (!orderKey) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
-      if ([...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')].some((m) => m.offsetParent !== null || getComputedStyle(m).display !== 'none')) return;
+      // focus inside an open dialog: that dialog closes, not the detail behind it
+      if ((e.target as HTMLElement | null)?.closest?.('.ant-modal-wrap, .ant-select-dropdown')) return;
       onClose();
     };
     window.addEventListener('keydown', onKey);
