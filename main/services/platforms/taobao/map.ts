@@ -75,7 +75,8 @@ function orderList(trade: Obj): Obj[] {
   const list = Array.isArray(raw) ? raw : isObj(raw) && Array.isArray(raw.order) ? raw.order : undefined;
   if (!list) throw new MapError('orders', `expected an array or {order: [...]}, got ${JSON.stringify(raw).slice(0, 80)}`);
   if (list.length === 0) throw new MapError('orders', 'is empty: a Taobao trade always has at least one order line');
-  return list.map((o, i) => {
+  // Array.from visits holes: a sparse array is malformed too, not a shorter one
+  return Array.from(list as unknown[], (o, i) => {
     if (!isObj(o)) throw new MapError(`orders[${i}]`, 'is not an object');
     return o;
   });
