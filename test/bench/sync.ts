@@ -13,7 +13,7 @@
 //   passed), "Pull now" pressed: real seconds until its row shows, plus that delay.
 import type { Platform } from '../../shared/domain/types';
 import { ManualClock, OffsetClock } from '../../shared/clock';
-import { parseShanghai } from '../../shared/time';
+import { formatShanghai, parseShanghai } from '../../shared/time';
 import { startSimulator, type RunningSimulator } from '../../main/services/platforms/simulators';
 import type { InboxBatch } from '../../shared/contract';
 import { openBenchApp, type BenchApp } from './app';
@@ -88,7 +88,11 @@ function lagBench(platform: Platform): Bench {
       const clock = new OffsetClock(manual);
       const sim = await startSimulator(platform, { seed: 6300, orders: 30, backlogSpanMs: 3600_000, arrivalsPerMin: 3, clock });
       cleanup.add(() => sim.close());
-      const kit = sim.kit!;
+      // the orders as the simulator holds them: the kit's neutral truth, or Taobao's own trades
+      const orders = async (): Promise<Array<{ orderId: string; createdAt: number; paidAt?: number }>> => (sim.kit
+        ? sim.kit.simOrders()
+        : ((await (await fetch(`${sim.url}/__sim/orders`)).json()) as { orders: { tid: string; created: string; pay_time?: string }[] }).orders
+          .map((t) => ({ orderId: t.tid, createdAt: parseShanghai(t.created), paidAt: t.pay_time ? parseShanghai(t.pay_time) : undefined })));
       const app = await openBenchApp(cleanup, signal, { clock: manual, env: { WHARF_LOOKBACK_DAYS: '1' } });
       // first delivery of each order: the pull's time (sim clock) and the real moment it was sent
       const fetched = new Map<string, { sim: number; real: number }>();
@@ -119,7 +123,7 @@ function lagBench(platform: Platform): Bench {
       await watch();
       // orders that became listable during the run early enough for a scheduled pull to fetch them
       const listableAt = (o: { createdAt: number; paidAt?: number }) => (platform === 'pdd' || platform === 'jd' ? o.paidAt ?? Infinity : o.createdAt);
-      const born = kit.simOrders().filter((o) => lists(platform, o) && listableAt(o) >= start && listableAt(o) < end - 60_000 - mandated * 1000);
+      const born = (await orders()).filter((o) => lists(platform, o) && listableAt(o) >= start && listableAt(o) < end - 60_000 - mandated * 1000);
       const lags: number[] = [];
       let missing = 0;
       for (const o of born) {
@@ -135,7 +139,9 @@ function lagBench(platform: Platform): Bench {
       // Pull now: orders the platform's API already shows (created its mandated delay + 1 s ago)
       const now = manual.now();
       const at = Math.floor((now - mandated * 1000 - 1000) / 1000) * 1000;
-      const ids = kit.upsert(Array.from({ length: 5 }, () => ({ state: 'paid' as const, createdAt: at, paidAt: at, modifiedAt: at })));
+      const ids = sim.kit
+        ? sim.kit.upsert(Array.from({ length: 5 }, () => ({ state: 'paid' as const, createdAt: at, paidAt: at, modifiedAt: at })))
+        : await upsertTaobao(sim.url, 5, at);
       const pressed = performance.now();
       await app.serve.host.handlers['sync.pullNow']({ actor: ADMIN, shopId });
       await until(async () => { await watch(); return ids.every((id) => shown.has(id)); }, { timeoutMs: 30_000, intervalMs: 50, signal, what: `the ${ids.length} new ${platform} orders to show after Pull now` });
@@ -145,7 +151,18 @@ function lagBench(platform: Platform): Bench {
   };
 }
 
+/** Paid Taobao trades created at `at`, through the simulator's admin API (its own trade format). */
+async function upsertTaobao(url: string, n: number, at: number): Promise<string[]> {
+  const when = formatShanghai(at);
+  const trades = Array.from({ length: n }, () => ({
+    status: 'WAIT_SELLER_SEND_GOODS', created: when, modified: when, pay_time: when, payment: '59.00', total_fee: '59.00',
+    orders: [{ title: '316不锈钢保温杯', num: 1, price: '59.00', total_fee: '59.00', payment: '59.00', num_iid: '600000000001' }],
+  }));
+  const res = await fetch(`${url}/__sim/orders`, { method: 'POST', body: JSON.stringify({ orders: trades }) });
+  return ((await res.json()) as { upserted: string[] }).upserted;
+}
+
 export const syncBenches: Bench[] = [
   ...PLATFORMS.map(catchupBench),
-  ...PLATFORMS.filter((p) => p !== 'taobao').map(lagBench),
+  ...PLATFORMS.map(lagBench),
 ];
