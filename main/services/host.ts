@@ -13,9 +13,13 @@ import { openSecretBox } from './store/secrets';
 import { ShopStore } from './store/shops';
 import { CompanyStore, parseCompanySetup, readCompanyFile } from './store/company';
 import { SyncEngine, toPlatformError } from './sync/syncEngine';
-import type { Platform } from '../../shared/domain/types';
 import { PlatformCallLedger } from './store/platformCalls';
 import { StatusTablesStore } from './store/statusTablesStore';
+import { parseJsonKeepingBigInts } from './platforms/json';
+import { MapError } from './platforms/types';
+import { sha256Hex } from '../../shared/hash';
+import { orderPulledEvent } from '../../shared/events/envelope';
+import type { NormalizedOrder, Platform } from '../../shared/domain/types';
 import { PlatformCallError } from './platforms/types';
 import { Deliveries } from './sync/deliveries';
 import { LogRing } from './logRing';
@@ -219,6 +223,22 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
       // the platform changed: pull soon so the pool shows its view too
       void sync.pull(shopId);
       return { at: callLedger.get(idempotencyKey)!.at, replayed: false };
+    },
+    'quarantine.remap': async ({ entries }) => {
+      const orders: { id: string; order: NormalizedOrder; payloadHash: string }[] = [];
+      const still: { id: string; reason: string; where: string }[] = [];
+      for (const q of entries) {
+        try {
+          // the kept text is the canonical payload the hash was taken of (cut at 20,000 characters)
+          const payload = parseJsonKeepingBigInts(q.raw);
+          orders.push({ id: q.id, order: mapFor(q.platform)(payload, q.shopId), payloadHash: sha256Hex(q.raw) });
+        } catch (e) {
+          still.push({ id: q.id, reason: e instanceof Error ? e.message : String(e), where: e instanceof MapError ? e.where : 'raw' });
+        }
+      }
+      // journaled here, as an acknowledged pull would be: the app does not stream api-sourced events
+      if (orders.length) journal.append(orders.map((o) => orderPulledEvent(o.order, o.payloadHash, 'api')));
+      return { orders, still };
     },
     'statusTables.list': async () => statusTables.list(),
     'statusTables.save': async ({ actor, platform, rows }) => {

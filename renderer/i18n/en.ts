@@ -399,6 +399,8 @@ export const en: Messages = {
       done: 'Replay finished: {{read}} events read, {{applied}} new here',
     },
     quarantine: {
+      remap: 'Read again with today\'s tables',
+      remapped: '{{fixed}} orders moved into the pool, {{still}} still quarantined',
       title: 'Quarantine (platform orders that could not be read)',
       empty: 'Nothing quarantined',
       shop: 'Shop',

@@ -397,6 +397,8 @@ export const zhCN = {
       done: '重放完成：读取 {{read}} 条，新增 {{applied}} 条',
     },
     quarantine: {
+      remap: '按当前状态表重新读取',
+      remapped: '{{fixed}} 张订单已读入订单池，{{still}} 张仍在隔离区',
       title: '隔离区（无法解析的平台订单）',
       empty: '没有被隔离的订单',
       shop: '店铺',

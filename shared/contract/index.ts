@@ -161,6 +161,14 @@ export const requests = {
     input: z.strictObject({ actor: Actor, idempotencyKey: z.string().min(8).max(80), shopId: z.string(), call: PlatformCall }),
     output: z.object({ at: z.number().int(), replayed: z.boolean() }),
   },
+  /** quarantined payloads read again (after a status table edit, or a fix): the ones that map now */
+  'quarantine.remap': {
+    input: z.strictObject({ entries: z.array(QuarantineEntry).min(1).max(500) }),
+    output: z.object({
+      orders: z.array(z.object({ id: z.string(), order: NormalizedOrder, payloadHash: z.string() })),
+      still: z.array(z.object({ id: z.string(), reason: z.string(), where: z.string() })),
+    }),
+  },
   'statusTables.list': { input: none, output: z.array(StatusTableView) },
   /** rows: null resets the platform to its shipped table */
   'statusTables.save': { input: z.strictObject({ actor: Actor, platform: Platform, rows: z.array(StatusRowSchema).min(1).max(200).nullable() }), output: StatusTableView },
