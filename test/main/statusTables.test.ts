@@ -39,7 +39,7 @@ describe('editable status tables', () => {
     const host = makeHost(tempDir());
     await host.handlers['company.load']({ actor: ADMIN, setup: TEST_COMPANY });
     const [good, odd] = (await samplePayloads('pdd')) as Record<string, unknown>[];
-    const weird = { ...odd, order_status: 7 };
+    const weird: Record<string, unknown> = { ...odd, order_status: 7 };
     const batch = entryToBatch({ batchId: 'b1', shopId: 'shop-pdd', platform: 'pdd', fetchedAt: 1, raw: [{ orderId: String(good!.order_sn), modifiedAt: 1, payload: good }, { orderId: String(weird.order_sn), modifiedAt: 1, payload: weird }] } as never, mapFor);
     expect(batch.quarantine).toHaveLength(1);
     const db = new WharfDB(`remap-${process.pid}`);
