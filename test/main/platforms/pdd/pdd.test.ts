@@ -6,9 +6,11 @@ import { createPddConnector, PDD_MANDATED_DELAY_MS } from '../../../../main/serv
 import { mapPddOrder } from '../../../../main/services/platforms/pdd/map';
 import { signPdd } from '../../../../main/services/platforms/pdd/sign';
 import { PlatformCallError, type RawOrder, type ShopCredentials } from '../../../../main/services/platforms/types';
+import { ManualClock, OffsetClock } from '../../../../shared/clock';
 
 let sim: PlatformSimulator;
-beforeAll(async () => { sim = await startPlatformSimulator(PDD_PROTOCOL, { seed: 11, orders: 150, backlogSpanMs: 24 * 3600_000, arrivalsPerMin: 0.5, faultTiming: { slowMs: [20, 60], timeoutHangMs: 450 } }); });
+// a stopped clock: the truth a pull is compared with cannot move between the pull and the check
+beforeAll(async () => { sim = await startPlatformSimulator(PDD_PROTOCOL, { seed: 11, orders: 150, backlogSpanMs: 24 * 3600_000, arrivalsPerMin: 0.5, clock: new OffsetClock(new ManualClock(Math.floor(Date.now() / 1000) * 1000)), faultTiming: { slowMs: [20, 60], timeoutHangMs: 450 } }); });
 afterAll(async () => { await sim?.close(); });
 
 function creds(over: Partial<ShopCredentials> = {}): ShopCredentials {
