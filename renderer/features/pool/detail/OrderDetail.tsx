@@ -1,6 +1,6 @@
 // Order detail drawer: opened by a click or Enter on a pool row, or a scan matching one order.
 // Everything is read live, so a pull that changes the order updates the open drawer.
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Drawer, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -32,12 +32,13 @@ export const OrderDetail = memo(function OrderDetail({ db, orderKey, onClose }: 
   const shops = useMemo(() => new Map((shopsList ?? []).map((s) => [s.id, s.name])), [shopsList]);
   // Escape closes the detail wherever the focus is (the drawer's own handler needs focus inside
   // it); a dialog opened from the detail (mark shipped, memo) takes Escape for itself first
+  const dialogOpen = useRef(false);
   useEffect(() => {
     if (!orderKey) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
-      // focus inside an open dialog: that dialog closes, not the detail behind it
-      if ((e.target as HTMLElement | null)?.closest?.('.ant-modal-wrap, .ant-select-dropdown')) return;
+      // an open dialog (mark shipped, memo) or dropdown closes first, not the detail behind it
+      if (dialogOpen.current || (e.target as HTMLElement | null)?.closest?.('.ant-select-dropdown')) return;
       onClose();
     };
     window.addEventListener('keydown', onKey);
@@ -59,7 +60,7 @@ export const OrderDetail = memo(function OrderDetail({ db, orderKey, onClose }: 
           <>
             <Section title={t('detail.overview')}><DetailHeader order={order} shopName={shops.get(order.shopId) ?? order.shopId} /></Section>
             <Section title={t('detail.notes')}><NotesSection order={order} /></Section>
-            <Section title={t('detail.writeBacks')}><WriteBacks order={order} /></Section>
+            <Section title={t('detail.writeBacks')}><WriteBacks order={order} dialogOpen={dialogOpen} /></Section>
             <Section title={t('detail.receiver')}><ReceiverSection order={order} /><div style={{ marginTop: 8 }}><RevealReceiver order={order} /></div></Section>
             <Section title={t('detail.lines')}><LinesTable lines={order.lines} /></Section>
             <Section title={t('detail.parcels')}><ParcelsSection parcels={parcels} orderKey={order.key} /></Section>

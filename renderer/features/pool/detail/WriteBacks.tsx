@@ -1,7 +1,7 @@
 // Changes this PC sends to the platform for one order: "mark shipped" (tracking upload) and the
 // seller memo / flag. Each goes through the outbox, so it survives a lost network or a restart
 // and reaches the platform once; its state (sending, confirmed, refused with the reason) shows here.
-import { useState } from 'react';
+import { useEffect, useState, type MutableRefObject } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrderRow } from '../../../../shared/domain/types';
@@ -20,7 +20,7 @@ function summary(call: PlatformCall, t: (k: string, o?: Record<string, unknown>)
   return call.op === 'ship' ? t('writeBack.shipSummary', { carrier: t(`carrier.${call.carrierCode}`), no: call.trackingNo }) : t('writeBack.memoSummary', { memo: call.memo || t('detail.none') });
 }
 
-export function WriteBacks({ order }: { order: OrderRow }) {
+export function WriteBacks({ order, dialogOpen }: { order: OrderRow; dialogOpen?: MutableRefObject<boolean> }) {
   const { t } = useTranslation();
   const canShip = useCan('floor.ship');
   const canMemo = useCan('orders.review');
@@ -30,6 +30,12 @@ export function WriteBacks({ order }: { order: OrderRow }) {
   const [shipForm] = Form.useForm<{ carrierCode: string; trackingNo: string }>();
   const [memoForm] = Form.useForm<{ memo: string; flag: number }>();
   const db = getDb();
+  // the detail's Escape leaves an open dialog to close itself
+  useEffect(() => {
+    if (!dialogOpen) return;
+    dialogOpen.current = !!open;
+    return () => { dialogOpen.current = false; };
+  }, [open, dialogOpen]);
 
   const send = async (call: PlatformCall) => {
     setBusy(true);
