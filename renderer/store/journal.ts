@@ -1,7 +1,8 @@
 // Streams new local events to the host's journal (under WHARF_DATA_DIR), so a lost or
 // cleared browser profile can be rebuilt; and replays a journal into an empty store.
 import type { Client } from '../../shared/contract';
-import { journaledByHost, type TypedEvent, type WharfEvent } from '../../shared/events/envelope';
+import { journaledByHost, parseEventPayload, type TypedEvent, type WharfEvent } from '../../shared/events/envelope';
+import { reduceWriteBackDone, reduceWriteBackFailed, reduceWriteBackRequested } from '../../shared/events/writeBackReducer';
 import type { OrderRow } from '../../shared/domain/types';
 import type { StoredEvent, WharfDB } from './db';
 import { foldPulled } from './ingest';
@@ -42,6 +43,17 @@ export async function replayEvents(db: WharfDB, events: WharfEvent[]): Promise<n
     const newOthers = others.filter((e) => !known.has(e.id));
     const all = [...fresh, ...newOthers] as StoredEvent[];
     if (all.length) await db.events.bulkAdd(all);
+    // write-backs fold onto the rows in journal order, so the detail shows what was sent
+    for (const ev of newOthers) {
+      if (!ev.type.startsWith('writeback.') || !ev.orderKey) continue;
+      const row = changed.get(ev.orderKey) ?? existing.get(ev.orderKey) ?? (await db.orders.get(ev.orderKey));
+      if (!row) continue;
+      const parsed = parseEventPayload(ev);
+      const next = ev.type === 'writeback.requested' ? reduceWriteBackRequested(row, parsed as TypedEvent<'writeback.requested'>)
+        : ev.type === 'writeback.done' ? reduceWriteBackDone(row, parsed as TypedEvent<'writeback.done'>)
+          : reduceWriteBackFailed(row, parsed as TypedEvent<'writeback.failed'>);
+      changed.set(ev.orderKey, next);
+    }
     if (changed.size) await db.orders.bulkPut([...changed.values()]);
     // replayed events are already in the journal: don't stream them back
     const last = await db.events.orderBy('seq').last();

@@ -7,6 +7,8 @@ import { makeHost, attachRenderer, tempDir, ADMIN } from '../../support/hostHarn
 import { connectShop, pullUntilClean } from './channelHarness';
 import type { UserPublic } from '../../../shared/domain/types';
 import type { OutboxPayload } from '../../../renderer/store/outbox';
+import { replayEvents } from '../../../renderer/store/journal';
+import { WharfDB } from '../../../renderer/store/db';
 
 const admin: UserPublic = { id: ADMIN.userId, name: '管理员', role: 'admin' } as UserPublic;
 let sim: RunningSimulator;
@@ -43,6 +45,11 @@ describe('write-back through the outbox', () => {
     const again = await host.handlers['platform.call']({ actor: ADMIN, idempotencyKey: id, shopId, call: { op: 'ship', orderId: target.orderId, carrierCode: 'YTO', trackingNo: 'YT1234567890123' } });
     expect(again.replayed).toBe(true);
     expect(sim.kit!.calls().filter((c) => c.api === 'pdd.logistics.online.send' && c.params.order_sn === target.orderId)).toHaveLength(1);
+    // a cleared profile rebuilt from the journal's events shows the same write-back
+    const fresh = new WharfDB(`replay-${process.pid}-${Date.now()}`);
+    await replayEvents(fresh, (await r.db.events.toArray()).map(({ seq: _s, ...e }) => e));
+    expect((await fresh.orders.get(key))!.writeBacks).toEqual([expect.objectContaining({ id, state: 'done' })]);
+    fresh.close();
     // a restarted host remembers it too (the ledger is on disk)
     await host.stop();
     const host2 = makeHost((host.config).dataDir, { clock: sim.kit!.clock });
