@@ -5,12 +5,11 @@ import { allocate, formatFen } from '../../../../shared/money';
 import { formatShanghai } from '../../../../shared/time';
 import { DEFAULT_CATALOG, resolveCatalogItem, type CatalogItem } from '../simkit/catalog';
 import { applyLifeEvent, planLife } from './lifecycle';
-import {
-  BUYER_MESSAGES, ESTATES, GIVEN_NAMES, MOBILE_PREFIXES, NICKS, PLACES, SELLER_MEMOS, STREETS, SURNAMES,
-} from '../simkit/people';
+import { BUYER_MESSAGES, NICKS, SELLER_MEMOS } from '../simkit/people';
+import { newReceiver } from '../simkit/generate';
 import { maskName } from '../privacy';
 import { createRng, type Rng } from '../simkit/prng';
-import type { ReceiverPlain, TbOrder, TbTrade } from './trade';
+import type { TbOrder, TbTrade } from './trade';
 
 export interface GenerateOptions {
   seed: number;
@@ -30,20 +29,6 @@ export const DEFAULT_SELLER_NICK = '栖木家居旗舰店';
 /** 19 digits (18 for a few), first two fixed like real Taobao tids, the rest random. */
 export function newTid(rng: Rng): string {
   return `38${rng.digits(rng.chance(0.85) ? 17 : 16)}`;
-}
-
-function receiver(rng: Rng): ReceiverPlain {
-  const place = rng.pick(PLACES);
-  return {
-    name: `${rng.pick(SURNAMES)}${rng.pick(GIVEN_NAMES)}`,
-    phone: `${rng.pick(MOBILE_PREFIXES)}${rng.digits(8)}`,
-    province: place.province,
-    city: place.city,
-    district: place.district,
-    town: rng.pick(place.towns),
-    detail: `${rng.pick(STREETS)}${rng.int(1, 999)}号${rng.pick(ESTATES)}${rng.int(1, 30)}幢${rng.int(1, 3)}单元${rng.int(1, 32)}0${rng.int(1, 4)}室`,
-    zip: place.zip,
-  };
 }
 
 /** A freshly created, unpaid trade (status WAIT_BUYER_PAY) at `createdAt`. */
@@ -108,7 +93,7 @@ export function newTrade(rng: Rng, tid: string, createdAt: number, catalog: read
     seller_flag: flag,
     shipping_type: 'express',
     orders,
-    receiver_plain: receiver(rng),
+    receiver_plain: newReceiver(rng),
   };
   if (message) { trade.buyer_message = message; trade.has_buyer_message = true; }
   if (memo) trade.seller_memo = memo;

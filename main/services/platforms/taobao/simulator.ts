@@ -3,6 +3,7 @@
 // and steer it. Binds 127.0.0.1 only. The clock starts at wall time and runs in real time until
 // /__sim/clock sets or advances it; the seed fixes the data, never the clock.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readBody, sendJson } from '../simkit/server';
 import type { Socket } from 'node:net';
 import { OffsetClock } from '../../../../shared/clock';
 import { parseShanghai } from '../../../../shared/time';
@@ -76,7 +77,6 @@ export interface TaobaoSimulator {
 }
 
 const MAX_CALL_LOG = 10_000;
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const DEFAULT_BACKLOG_MS = 3 * 24 * 3600_000;
 
 /** Credentials derived from the seed, so a demo restarted with the same seed keeps its shop settings. */
@@ -84,23 +84,6 @@ function seededCredentials(seed: number): SimCredentials {
   const r = createRng(`credentials:${seed}`);
   const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[r.int(0, 15)]).join('');
   return { app_key: `2${r.digits(7)}`, app_secret: hex(32), session: `6100${hex(36)}` };
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body over 2 MB');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
 }
 
 export async function startTaobaoSimulator(opts: TaobaoSimulatorOptions = {}): Promise<TaobaoSimulator> {

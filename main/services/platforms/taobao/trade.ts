@@ -32,17 +32,9 @@ export interface TbOrder {
   consign_time?: string;
 }
 
-/** What the simulator turns into ciphertext, masks and an oaid. Never served by the API. */
-export interface ReceiverPlain {
-  name: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string;
-  town?: string;
-  detail: string;
-  zip?: string;
-}
+/** What the simulator turns into ciphertext, masks and an oaid (the kit's one shape). */
+import type { ReceiverPlain } from '../simkit/model';
+export type { ReceiverPlain };
 
 export interface TbTrade {
   tid: string;
