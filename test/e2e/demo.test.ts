@@ -21,6 +21,8 @@ let simUrl: string;
 let channels: { platform: string; url: string }[] = [];
 let openedAt = 0;
 const FLAGSHIP = 'demo-taobao';
+/** platforms.md: PDD lists 3 min and Youzan 30 s behind its own clock */
+const MANDATED_DELAY_MS: Record<string, number> = { pdd: 180_000, youzan: 30_000 };
 
 const sim = {
   orders: async () => (await getJson<{ orders: SimTrade[] }>(`${simUrl}/__sim/orders`)).orders,
@@ -130,19 +132,29 @@ describe('demo mode as a first-time user', () => {
     expect(channels.filter((c) => c.platform === 'taobao')).toHaveLength(2);
     for (const c of kit) {
       const info = await getJson<{ shopId: string }>(`${c.url}/__sim/info`);
+      const delayMs = MANDATED_DELAY_MS[c.platform] ?? 0;
       const check = async () => {
-        const [{ orders }, { now }, stored] = await Promise.all([
-          getJson<{ orders: { orderId: string; createdAt: number; paidAt?: number }[] }>(`${c.url}/__sim/orders?view=neutral`),
-          getJson<{ now: number }>(`${c.url}/__sim/clock`),
+        const [{ orders }, { calls }, stored] = await Promise.all([
+          getJson<{ orders: { orderId: string; paidAt?: number; modifiedAt: number }[] }>(`${c.url}/__sim/orders?view=neutral`),
+          getJson<{ calls: { at: number; status: number }[] }>(`${c.url}/__sim/calls`),
           pooledOrderIds([info.shopId]),
         ]);
-        // PDD and JD list orders only once paid; PDD stops 3 min and Youzan 30 s short of now
-        const listed = orders.filter((o) => (c.platform === 'pdd' || c.platform === 'jd' ? o.paidAt !== undefined : true) && o.createdAt < now - 5 * 60_000);
+        // The first pull began no later than its first answered call, and its windows ended the
+        // platform's mandated delay before that. An order whose latest change falls after that
+        // horizon is listed by update time only from then on, so the first pull legitimately
+        // misses it and the next scheduled pull (15 min later, through the overlap) brings it.
+        // What the first pull covered must all be in the pool. PDD and JD list paid orders only.
+        const answered = calls.filter((x) => x.status === 200).map((x) => x.at);
+        if (answered.length === 0) return undefined;
+        const horizon = Math.min(...answered) - delayMs - 1000;
+        const listed = orders.filter((o) => (c.platform === 'pdd' || c.platform === 'jd' ? o.paidAt !== undefined : true) && o.modifiedAt < horizon);
         const all = new Set(orders.map((o) => o.orderId));
         const have = new Set(stored);
-        return { extra: stored.filter((id) => !all.has(id)), missing: listed.filter((o) => !have.has(o.orderId)).map((o) => o.orderId), stored: stored.length };
+        return { extra: stored.filter((id) => !all.has(id)), missing: listed.filter((o) => !have.has(o.orderId)).map((o) => o.orderId), covered: listed.length, stored: stored.length };
       };
-      const r = await waitFor(async () => { const x = await check(); return x.missing.length === 0 && x.stored > 0 ? x : undefined; }, { timeoutMs: 60_000, intervalMs: 500, what: `the ${c.platform} demo shop's orders in the pool` });
+      let seen: Awaited<ReturnType<typeof check>>;
+      const r = await waitFor(async () => { const x = (seen = await check()); return x && x.missing.length === 0 && x.covered > 0 && x.stored > 0 ? x : undefined; }, { timeoutMs: 60_000, intervalMs: 500, what: `the ${c.platform} demo shop's orders in the pool` })
+        .catch((e: Error) => { throw new Error(`${e.message}; last look: ${JSON.stringify(seen && { ...seen, missing: seen.missing.slice(0, 10) })}`); });
       process.stderr.write(`[demo] ${c.platform}: ${r.stored} orders pulled\n`);
       expect(r.extra).toEqual([]);
     }
