@@ -16,12 +16,20 @@ export function maskPhone(phone: string): string {
   return `${main.slice(0, 3)}****${main.slice(-4)}${ext}`;
 }
 
-/** Keeps the first few characters (street) and hides the house number. */
+/**
+ * Hides every digit (house, building, room numbers) and keeps the words, as platforms show a
+ * masked detail: "文一西路969号3幢201室" → "文一西路***号*幢***室". The words are what review rules
+ * read (a vague "门口"/"对面", a landmark instead of a number), and a run of stars still says a
+ * number was there.
+ */
 export function maskAddress(detail: string): string {
-  const chars = [...detail.trim()];
-  if (chars.length === 0) return '';
-  const keep = Math.min(4, Math.max(1, chars.length - 4));
-  return `${chars.slice(0, keep).join('')}${'*'.repeat(Math.min(6, chars.length - keep) || 1)}`;
+  const t = detail.trim();
+  if (!t) return '';
+  const masked = t.replace(/[0-9０-９]/g, '*');
+  if (masked !== t) return masked;
+  // no digit at all: hide the middle, keep both ends ("学校门口对面" → "学校**对面")
+  const c = [...t];
+  return c.length <= 4 ? `${c[0]}**` : `${c.slice(0, 2).join('')}${'*'.repeat(Math.min(6, c.length - 4))}${c.slice(-2).join('')}`;
 }
 
 /** Last 4 digits of a masked or plain phone ("138****1234-123" → "1234"), '' if not visible. */

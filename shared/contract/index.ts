@@ -2,7 +2,8 @@
 // declared once here with zod schemas; both binders (WebSocket now, Electron IPC next) parse
 // every message against them, and the renderer's client type is derived from them.
 import { z } from 'zod';
-import { ChannelStatus, NormalizedOrder, Platform, QuarantineEntry, ShopPublic, SignMethod, Sku, UserPublic, Warehouse } from '../domain/types';
+import { BlacklistEntry, ChannelStatus, NormalizedOrder, OnHand, Platform, QuarantineEntry, ShopPublic, SignMethod, Sku, UserPublic, Warehouse } from '../domain/types';
+import { SkuMapping } from '../decide/types';
 import { WharfEvent } from '../events/envelope';
 import { PlatformCall } from '../domain/writeBack';
 
@@ -63,6 +64,11 @@ export const CompanySnapshot = z.object({
   warehouses: z.array(Warehouse),
   skus: z.array(Sku),
   users: z.array(UserPublic),
+  onHand: z.array(OnHand).default([]),
+  blacklist: z.array(BlacklistEntry).default([]),
+  mappings: z.array(SkuMapping).default([]),
+  /** decision settings (rules, matching, allocation policy); absent = keep what the desk has */
+  decisions: z.unknown().optional(),
 });
 export type CompanySnapshot = z.infer<typeof CompanySnapshot>;
 

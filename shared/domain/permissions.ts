@@ -3,7 +3,7 @@ import type { Role } from './types';
 
 export const PERMISSIONS = [
   'orders.view', 'orders.pull', 'orders.review', 'receiver.reveal', 'shops.manage', 'users.manage',
-  'company.load', 'floor.pick', 'floor.ship', 'cs.tickets', 'journal.replay', 'settings.manage',
+  'company.load', 'floor.pick', 'floor.ship', 'cs.tickets', 'journal.replay', 'settings.manage', 'skus.manage', 'orders.create',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -11,9 +11,9 @@ const ALL = new Set<Permission>(PERMISSIONS);
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: ALL,
-  ops_lead: new Set<Permission>(['orders.view', 'orders.pull', 'orders.review', 'receiver.reveal', 'shops.manage', 'company.load', 'floor.pick', 'floor.ship', 'cs.tickets', 'journal.replay', 'settings.manage']),
+  ops_lead: new Set<Permission>(['orders.view', 'orders.pull', 'orders.review', 'receiver.reveal', 'shops.manage', 'company.load', 'floor.pick', 'floor.ship', 'cs.tickets', 'journal.replay', 'settings.manage', 'skus.manage', 'orders.create']),
   reviewer: new Set<Permission>(['orders.view', 'orders.pull', 'orders.review']),
-  cs: new Set<Permission>(['orders.view', 'receiver.reveal', 'cs.tickets']),
+  cs: new Set<Permission>(['orders.view', 'receiver.reveal', 'cs.tickets', 'orders.create']),
   packer: new Set<Permission>(['orders.view', 'floor.pick', 'floor.ship']),
 };
 

@@ -5,6 +5,10 @@ import { z } from 'zod';
 export const PLATFORMS = ['taobao', 'douyin', 'pdd', 'jd', 'kuaishou', 'youzan', 'wechat'] as const;
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
+/** Where an order comes from: a platform, or Wharf's own channel (manual orders: reships, gifts, phone sales). */
+export const OWN_CHANNEL = 'own' as const;
+export const OrderChannel = z.enum([...PLATFORMS, OWN_CHANNEL]);
+export type OrderChannel = z.infer<typeof OrderChannel>;
 
 export const CHANNEL_STATUSES = ['awaiting_payment', 'paid', 'partially_shipped', 'shipped', 'completed', 'closed'] as const;
 export const ChannelStatus = z.enum(CHANNEL_STATUSES);
@@ -74,7 +78,7 @@ export type Receiver = z.infer<typeof Receiver>;
 
 /** What a platform connector's map.ts produces from one platform payload. */
 export const NormalizedOrder = z.object({
-  platform: Platform,
+  platform: OrderChannel,
   shopId: z.string(),
   orderId: IdText,
   platformStatus: z.string(),
@@ -132,7 +136,24 @@ export interface OrderRow extends NormalizedOrder {
   enrichedAt?: number;
   /** changes sent to the platform from this PC (tracking, memo/flag), newest last */
   writeBacks?: import('./writeBack').WriteBack[];
+  /** the latest decision (map SKU → dedup → review → allocate) with its reasons */
+  decision?: import('../decide/types').Decision;
+  /** receiver keys (merge key, phone tail + name + region, decrypted-phone hash): dedup, merge, scalping */
+  rk?: string[];
+  /** item keys of lines waiting in the map-SKU queue */
+  um?: string[];
+  /** the earlier order of a possible-duplicate pair (platform:shop:order) */
+  duplicateOf?: string;
+  /** cancelled by a person in Wharf (a later platform view does not reopen it) */
+  cancelled?: { by: string; at: number; reason: string };
+  /** shipped in one parcel with other orders of the same receiver (合单) */
+  mergedInto?: string;
+  /** a staff correction of the receiver's region/detail (a platform view never overwrites it) */
+  addressEdit?: { province: string; city: string; district: string; detail: string; by: string; at: number };
 }
+
+export const KitComponent = z.object({ code: z.string().min(1), qty: z.number().int().positive() });
+export type KitComponent = z.infer<typeof KitComponent>;
 
 export const Sku = z.object({
   code: z.string().min(1),
@@ -141,11 +162,24 @@ export const Sku = z.object({
   category: z.string().default(''),
   barcodes: z.array(z.string()).default([]),
   weightG: z.number().int().nonnegative().default(0),
+  /** cubic centimetres */
+  volumeCm3: z.number().int().nonnegative().default(0),
+  /** tracked by batch with a shelf life (days; 0 = no expiry) */
+  batchTracked: z.boolean().default(false),
+  shelfLifeDays: z.number().int().nonnegative().default(0),
   costFen: z.number().int().nonnegative().default(0),
   minPriceFen: z.number().int().nonnegative().default(0),
   priceFen: z.number().int().nonnegative().default(0),
+  /** a kit (组合装) ships as its components; it holds no stock of its own */
+  components: z.array(KitComponent).default([]),
+  /** texts a user confirmed for this SKU (platform titles + spec), which the matcher trusts */
+  aliases: z.array(z.string()).default([]),
 });
 export type Sku = z.infer<typeof Sku>;
+
+/** A carrier a warehouse ships with; `remote` lists regions it will not serve at standard terms. */
+export const WarehouseCarrier = z.object({ code: z.string().min(1), remote: z.array(z.string()).optional() });
+export type WarehouseCarrier = z.infer<typeof WarehouseCarrier>;
 
 export const Warehouse = z.object({
   code: z.string().regex(/^[a-z0-9_-]+$/, 'warehouse code: lowercase letters, digits, - or _'),
@@ -154,10 +188,27 @@ export const Warehouse = z.object({
   city: z.string(),
   district: z.string().default(''),
   address: z.string().default(''),
-  lat: z.number().optional(),
-  lng: z.number().optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+  /** first = the default carrier */
+  carriers: z.array(WarehouseCarrier).default([]),
+  /** a paused warehouse is never allocated to */
+  active: z.boolean().default(true),
 });
 export type Warehouse = z.infer<typeof Warehouse>;
+
+/** On-hand stock per SKU × warehouse, kept with the SKU master until the stock ledger replaces it. */
+export const OnHand = z.object({ sku: z.string().min(1), warehouse: z.string().min(1), qty: z.number().int().nonnegative() });
+export type OnHand = z.infer<typeof OnHand>;
+
+export const BLACKLIST_KINDS = ['receiver', 'phone', 'address', 'buyer'] as const;
+export const BlacklistEntry = z.object({
+  kind: z.enum(BLACKLIST_KINDS),
+  /** receiver: "name|phone tail" (masked name's first character counts); phone: last 4 or full; address: a text the address contains; buyer: nick or open id */
+  value: z.string().min(1),
+  note: z.string().default(''),
+});
+export type BlacklistEntry = z.infer<typeof BlacklistEntry>;
 
 export const SignMethod = z.enum(['md5', 'hmac', 'hmac-sha256']);
 export type SignMethod = z.infer<typeof SignMethod>;

@@ -4,12 +4,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { NormalizedOrder } from '../domain/types';
 import { sha256Hex } from '../hash';
 import { PlatformCall } from '../domain/writeBack';
+import { DECISION_EVENT_PAYLOADS } from './decisionEvents';
 
 export const OrderPulledPayload = z.object({
   order: NormalizedOrder,
   /** SHA-256 of the canonical platform payload this order was mapped from */
   payloadHash: z.string(),
-  source: z.enum(['api', 'excel', 'demo']),
+  source: z.enum(['api', 'excel', 'demo', 'manual']),
 });
 export type OrderPulledPayload = z.infer<typeof OrderPulledPayload>;
 
@@ -36,6 +37,7 @@ export const EVENT_PAYLOADS = {
   'writeback.done': z.object({ outboxId: z.string(), replayed: z.boolean() }),
   /** a try failed; `final` = the platform refused for good (it is not retried by itself) */
   'writeback.failed': z.object({ outboxId: z.string(), error: z.string(), final: z.boolean() }),
+  ...DECISION_EVENT_PAYLOADS,
 } as const;
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;

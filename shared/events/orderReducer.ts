@@ -48,6 +48,19 @@ export function changedFacts(a: NormalizedOrder, b: NormalizedOrder): string[] {
   return out;
 }
 
+/** The fields Wharf owns on a row (decisions, corrections), kept when the platform view changes. */
+function carried(prev: OrderRow): Partial<OrderRow> {
+  const out: Partial<OrderRow> = {};
+  if (prev.decision) out.decision = prev.decision;
+  if (prev.rk) out.rk = prev.rk;
+  if (prev.um) out.um = prev.um;
+  if (prev.duplicateOf) out.duplicateOf = prev.duplicateOf;
+  if (prev.addressEdit) out.addressEdit = prev.addressEdit;
+  if (prev.cancelled) out.cancelled = prev.cancelled;
+  if (prev.mergedInto) out.mergedInto = prev.mergedInto;
+  return out;
+}
+
 export function reduceOrderPulled(prev: OrderRow | undefined, ev: TypedEvent<'order.pulled'>): OrderRow {
   const { order, payloadHash } = ev.payload;
   if (prev?.eventIds.includes(ev.id)) return prev;
@@ -69,8 +82,11 @@ export function reduceOrderPulled(prev: OrderRow | undefined, ev: TypedEvent<'or
     ...order,
     ...provenance,
     writeBacks: prev?.writeBacks,
+    // what Wharf decided and what staff corrected survive a newer platform view
+    ...(prev ? carried(prev) : {}),
     key: ev.orderKey!,
-    fulfilment: changed.length && decision.fulfilment === 'labelled' ? 'intercepted' : decision.fulfilment,
+    // a person's cancellation stands, whatever the platform says next
+    fulfilment: prev?.cancelled ? 'cancelled' : changed.length && decision.fulfilment === 'labelled' ? 'intercepted' : decision.fulfilment,
     holds: [...keptHolds, ...channelHolds(order, order.modifiedAt), ...intercept],
     eventIds,
     viewHash: payloadHash,

@@ -29,7 +29,7 @@ describe('receiver privacy shapes', () => {
     expect(maskPhone('13812341234')).toBe('138****1234');
     expect(maskPhone('18877771111-123')).toBe('188****1111-123');
     expect(maskPhone('123')).toBe('****');
-    expect(maskAddress('文一西路969号3幢201室')).toBe('文一西路******');
+    expect(maskAddress('文一西路969号3幢201室')).toBe('文一西路***号*幢***室');
     expect(maskAddress('文一西路969号3幢201室')).not.toContain('969');
   });
 
