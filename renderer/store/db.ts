@@ -1,7 +1,8 @@
 // The one Dexie database and its one version chain. The schema is a public contract
 // (README "Data schema"): later issues add tables/indexes as new versions, never a 2nd DB.
 import Dexie, { type Table } from 'dexie';
-import type { OrderRow, Parcel, QuarantineEntry, ShopPublic, Sku, UserPublic, Warehouse } from '../../shared/domain/types';
+import type { BlacklistEntry, OrderRow, Parcel, QuarantineEntry, ShopPublic, Sku, UserPublic, Warehouse } from '../../shared/domain/types';
+import type { SkuMapping } from '../../shared/decide/types';
 import type { WharfEvent } from '../../shared/events/envelope';
 
 export const DB_NAME = 'wharf';
@@ -9,6 +10,16 @@ export const DB_NAME = 'wharf';
 /** Events carry a local sequence so the journal pump can stream "everything after N". */
 export interface StoredEvent extends WharfEvent { seq?: number }
 export interface CursorRow { key: string; value: unknown }
+/** On-hand per SKU × warehouse and what passed orders have taken from it (key "sku|warehouse"). */
+export interface StockRow { key: string; sku: string; warehouse: string; onHand: number; allocated: number }
+export interface SkuMapRow extends SkuMapping { key: string }
+export interface BlacklistRow extends BlacklistEntry { id: string; at: number; by: string }
+/** How many order lines a SKU sold and how many units: its usual quantity for rule r5. */
+export interface SkuStatRow { sku: string; lines: number; units: number }
+/** Per rule: orders it hit, held, flagged, and how reviewers resolved its holds. */
+export interface RuleStatRow { rule: string; hits: number; held: number; flagged: number; approved: number; cancelled: number; fixed: number }
+export interface SettingRow { key: string; value: unknown }
+export interface PhoneHashRow { orderKey: string; hashes: string[] }
 export interface OutboxRow { id: string; at: number; kind: string; state: 'pending' | 'done' | 'failed'; payload: unknown; result?: unknown }
 
 export class WharfDB extends Dexie {
@@ -22,6 +33,13 @@ export class WharfDB extends Dexie {
   cursors!: Table<CursorRow, string>;
   outbox!: Table<OutboxRow, string>;
   quarantine!: Table<QuarantineEntry, string>;
+  stock!: Table<StockRow, string>;
+  skuMaps!: Table<SkuMapRow, string>;
+  blacklist!: Table<BlacklistRow, string>;
+  skuStats!: Table<SkuStatRow, string>;
+  ruleStats!: Table<RuleStatRow, string>;
+  settings!: Table<SettingRow, string>;
+  phoneHashes!: Table<PhoneHashRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -39,6 +57,19 @@ export class WharfDB extends Dexie {
       cursors: 'key',
       outbox: 'id, at, state',
       quarantine: 'id, shopId, at',
+    });
+    // v2 (decisions): receiver keys (*rk) for duplicates, merges and scalping; item keys waiting
+    // in the map-SKU queue (*um, empty for almost every order); the SKU master's own tables
+    this.version(2).stores({
+      orders: 'key, createdAt, [channelStatus+createdAt], [fulfilment+createdAt], [shopId+createdAt], *terms, *rk, *um',
+      skus: 'code, *barcodes, name, category',
+      stock: 'key, sku, warehouse',
+      skuMaps: 'key, sku, kind',
+      blacklist: 'id, kind',
+      skuStats: 'sku',
+      ruleStats: 'rule',
+      settings: 'key',
+      phoneHashes: 'orderKey',
     });
   }
 }

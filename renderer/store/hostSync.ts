@@ -6,6 +6,10 @@ import type { IngestOutcome, IngestSink } from './ingestClient';
 import type { Transport } from '../transport/types';
 import { pumpJournal } from './journal';
 import { pumpOutbox } from './outbox';
+import { commitEvents } from './apply';
+import { backfillDecisions } from './decide/backfill';
+import { SYSTEM_ACTOR, type WharfEvent } from '../../shared/events/envelope';
+import { sha256Hex } from '../../shared/hash';
 
 /** how often due outbox retries are looked for while connected */
 const OUTBOX_TICK_MS = 5_000;
@@ -22,13 +26,26 @@ export interface HostSyncDeps {
 
 export async function mirrorCompany(db: WharfDB, host: Client): Promise<void> {
   const snap = await host['company.snapshot']({});
-  await db.transaction('rw', [db.skus, db.warehouses, db.users, db.cursors], async () => {
-    await Promise.all([db.skus.clear(), db.warehouses.clear(), db.users.clear()]);
-    await db.skus.bulkPut(snap.skus);
-    await db.warehouses.bulkPut(snap.warehouses);
+  await db.transaction('rw', [db.users, db.cursors], async () => {
+    await db.users.clear();
     await db.users.bulkPut(snap.users);
     await db.cursors.put({ key: 'company', value: { name: snap.name, revision: snap.revision } });
   });
+  // the setup file's SKUs, stock, warehouses, lists and rules take over once per file revision;
+  // edits made here since stay until a new file is loaded
+  const applied = (await db.cursors.get('setup.revision'))?.value;
+  if (applied === snap.revision) return;
+  await commitEvents(db, [setupAppliedEvent(snap)]);
+}
+
+/** One event per setup revision (deterministic id), so two tabs or a replay apply it once. */
+export function setupAppliedEvent(snap: Awaited<ReturnType<Client['company.snapshot']>>): WharfEvent {
+  const h = sha256Hex(`setup\u0000${snap.revision}`);
+  return {
+    id: `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-9${h.slice(17, 20)}-${h.slice(20, 32)}`,
+    type: 'setup.applied', at: Date.now(), actor: SYSTEM_ACTOR, device: 'host',
+    payload: { revision: snap.revision, skus: snap.skus, warehouses: snap.warehouses, onHand: snap.onHand, blacklist: snap.blacklist, mappings: snap.mappings, ...(snap.decisions !== undefined ? { decisions: snap.decisions } : {}) },
+  };
 }
 
 export async function mirrorShops(db: WharfDB, shops: Awaited<ReturnType<Client['shops.list']>>): Promise<void> {
@@ -55,6 +72,8 @@ export function startHostSync(d: HostSyncDeps): () => void {
   const refresh = async () => {
     try {
       await mirrorCompany(d.db, d.host);
+      // orders from before decisions existed are decided once, after the SKU master is in
+      await backfillDecisions(d.db).catch((e) => report('deciding stored orders', e));
       await mirrorShops(d.db, await d.host['shops.list']({}));
       await d.host['inbox.redeliver']({});
       pump();

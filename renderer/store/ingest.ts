@@ -3,9 +3,11 @@
 import type { WharfDB, StoredEvent } from './db';
 import type { InboxBatch } from '../../shared/contract';
 import type { OrderRow } from '../../shared/domain/types';
-import { orderEnrichedEvent, orderPulledEvent, type TypedEvent } from '../../shared/events/envelope';
+import { orderEnrichedEvent, orderPulledEvent, type OrderPulledPayload, type TypedEvent } from '../../shared/events/envelope';
 import { reduceOrderPulled } from '../../shared/events/orderReducer';
 import { skipHostJournaled } from './journalCursor';
+import { decideTables } from './decide/batch';
+import { decideIngested } from './decide/onIngest';
 
 export interface IngestResult { orders: number; newEvents: number; changedOrders: number; quarantined: number }
 
@@ -26,10 +28,11 @@ export function foldPulled(existing: Map<string, OrderRow>, events: TypedEvent<'
   return { changed, fresh };
 }
 
-export async function ingestBatch(db: WharfDB, batch: Pick<InboxBatch, 'orders' | 'quarantine'>, source: 'api' | 'excel' | 'demo' = 'api'): Promise<IngestResult> {
-  const events = batch.orders.map(({ order, payloadHash }) => orderPulledEvent(order, payloadHash, source));
+export async function ingestBatch(db: WharfDB, batch: Pick<InboxBatch, 'orders' | 'quarantine'>, source: OrderPulledPayload['source'] = 'api', now: () => number = Date.now, by?: { actor: string; device: string }): Promise<IngestResult> {
+  // an order a person entered (manual, import) names them as its actor
+  const events = batch.orders.map(({ order, payloadHash }) => ({ ...orderPulledEvent(order, payloadHash, source), ...(by ?? {}) }));
   const keys = [...new Set(events.map((e) => e.orderKey!))];
-  return db.transaction('rw', [db.orders, db.events, db.quarantine, db.cursors], async () => {
+  return db.transaction('rw', [db.events, db.quarantine, ...decideTables(db)], async () => {
     const rows = await db.orders.bulkGet(keys);
     const existing = new Map<string, OrderRow>();
     rows.forEach((r) => { if (r) existing.set(r.key, r); });
@@ -43,6 +46,8 @@ export async function ingestBatch(db: WharfDB, batch: Pick<InboxBatch, 'orders' 
       // inbox batches are journaled by the host when acknowledged (journaledByHost)
       if (source === 'api') await skipHostJournaled(db, before, after);
     }
+    // decisions for arrivals (and stock given back by shipped or closed orders), same transaction
+    if (changed.size) await decideIngested(db, existing, changed, now());
     if (changed.size) await db.orders.bulkPut([...changed.values()]);
     // made here, not by the host: the journal pump streams them after the host-journaled range
     if (enriched.length) await db.events.bulkAdd(enriched as StoredEvent[]);

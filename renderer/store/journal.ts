@@ -6,6 +6,8 @@ import { reduceWriteBackDone, reduceWriteBackFailed, reduceWriteBackRequested } 
 import type { OrderRow } from '../../shared/domain/types';
 import type { StoredEvent, WharfDB } from './db';
 import { foldPulled } from './ingest';
+import { applyEvent, applyTables, isAppliedEvent } from './apply';
+import { decideIngested } from './decide/onIngest';
 import { JOURNAL_CURSOR as CURSOR } from './journalCursor';
 
 // small requests: each one is validated and serialized in one main-thread task
@@ -29,35 +31,57 @@ export async function pumpJournal(db: WharfDB, host: Pick<Client, 'journal.appen
   }
 }
 
-/** Replays journal events into the store through the same reducers; idempotent. */
-export async function replayEvents(db: WharfDB, events: WharfEvent[]): Promise<number> {
-  const pulled = events.filter((e): e is TypedEvent<'order.pulled'> => e.type === 'order.pulled');
-  const others = events.filter((e) => e.type !== 'order.pulled');
-  return db.transaction('rw', [db.orders, db.events, db.cursors], async () => {
-    const keys = [...new Set(pulled.map((e) => e.orderKey!))];
-    const rows = await db.orders.bulkGet(keys);
-    const existing = new Map<string, OrderRow>();
-    rows.forEach((r) => { if (r) existing.set(r.key, r); });
-    const { changed, fresh } = foldPulled(existing, pulled);
-    const known = new Set((await db.events.where('id').anyOf(others.map((e) => e.id)).toArray()).map((e) => e.id));
-    const newOthers = others.filter((e) => !known.has(e.id));
-    const all = [...fresh, ...newOthers] as StoredEvent[];
-    if (all.length) await db.events.bulkAdd(all);
-    // write-backs fold onto the rows in journal order, so the detail shows what was sent
-    for (const ev of newOthers) {
+/** Replays journal events into the store through the same reducers and appliers, in journal order; idempotent. */
+export async function replayEvents(db: WharfDB, events: WharfEvent[], now: () => number = Date.now): Promise<number> {
+  return db.transaction('rw', applyTables(db), async () => {
+    const known = new Set((await db.events.where('id').anyOf(events.map((e) => e.id)).toArray()).map((e) => e.id));
+    let added = 0;
+    // runs of pulled orders fold (and are decided) together; every other event applies in turn,
+    // so a SKU or rule change lands between the orders that came before and after it. A run is
+    // cut where an order comes back: ingest decided its first version when it arrived, so the
+    // replay must decide that version too, not only the last one
+    for (let i = 0; i < events.length;) {
+      if (events[i]!.type === 'order.pulled') {
+        let j = i;
+        const seen = new Set<string>();
+        while (j < events.length && events[j]!.type === 'order.pulled' && !seen.has(events[j]!.orderKey!)) seen.add(events[j++]!.orderKey!);
+        added += await replayPulled(db, events.slice(i, j) as TypedEvent<'order.pulled'>[], now());
+        i = j;
+        continue;
+      }
+      const ev = events[i++]!;
+      if (known.has(ev.id)) continue;
+      known.add(ev.id);
+      await db.events.add(ev as StoredEvent);
+      added++;
+      if (isAppliedEvent(ev.type)) { await applyEvent(db, ev); continue; }
       if (!ev.type.startsWith('writeback.') || !ev.orderKey) continue;
-      const row = changed.get(ev.orderKey) ?? existing.get(ev.orderKey) ?? (await db.orders.get(ev.orderKey));
+      // write-backs fold onto the rows in journal order, so the detail shows what was sent
+      const row = await db.orders.get(ev.orderKey);
       if (!row) continue;
       const parsed = parseEventPayload(ev);
       const next = ev.type === 'writeback.requested' ? reduceWriteBackRequested(row, parsed as TypedEvent<'writeback.requested'>)
         : ev.type === 'writeback.done' ? reduceWriteBackDone(row, parsed as TypedEvent<'writeback.done'>)
           : reduceWriteBackFailed(row, parsed as TypedEvent<'writeback.failed'>);
-      changed.set(ev.orderKey, next);
+      await db.orders.put(next);
     }
-    if (changed.size) await db.orders.bulkPut([...changed.values()]);
     // replayed events are already in the journal: don't stream them back
     const last = await db.events.orderBy('seq').last();
     if (last?.seq) await db.cursors.put({ key: CURSOR, value: last.seq });
-    return all.length;
+    return added;
   });
+}
+
+async function replayPulled(db: WharfDB, pulled: TypedEvent<'order.pulled'>[], now: number): Promise<number> {
+  const keys = [...new Set(pulled.map((e) => e.orderKey!))];
+  const rows = await db.orders.bulkGet(keys);
+  const existing = new Map<string, OrderRow>();
+  rows.forEach((r) => { if (r) existing.set(r.key, r); });
+  const { changed, fresh } = foldPulled(existing, pulled);
+  if (fresh.length) await db.events.bulkAdd(fresh as StoredEvent[]);
+  if (changed.size) {
+    await decideIngested(db, existing, changed, now);
+    await db.orders.bulkPut([...changed.values()]);
+  }
+  return fresh.length;
 }

@@ -4,6 +4,7 @@
 import type { Client } from '../../shared/contract';
 import type { WharfDB } from './db';
 import { ingestBatch } from './ingest';
+import { decideTables } from './decide/batch';
 
 const CHUNK = 500;
 
@@ -15,7 +16,8 @@ export async function remapQuarantine(db: WharfDB, host: Pick<Client, 'quarantin
     const entries = all.slice(i, i + CHUNK);
     const r = await host['quarantine.remap']({ entries });
     const byId = new Map(entries.map((e) => [e.id, e]));
-    await db.transaction('rw', [db.orders, db.events, db.quarantine, db.cursors], async () => {
+    // the orders that map now are decided as they land, so the transaction spans the decision tables
+    await db.transaction('rw', [db.events, db.quarantine, db.cursors, ...decideTables(db)], async () => {
       if (r.orders.length) await ingestBatch(db, { orders: r.orders.map((o) => ({ order: o.order, payloadHash: o.payloadHash })), quarantine: [] });
       await db.quarantine.bulkDelete(r.orders.map((o) => o.id));
       await db.quarantine.bulkPut(r.still.map((s) => ({ ...byId.get(s.id)!, reason: s.reason, where: s.where })));

@@ -39,7 +39,10 @@ export function snapshotOf(setup: CompanySetup): CompanySnapshot {
     const salt = crypto.randomBytes(8).toString('hex');
     return { id: u.id, name: u.name, role: u.role, pinHash: hashPin(u.pin!, salt), pinSalt: salt, badge: u.badge };
   });
-  const body = { name: setup.company.name, warehouses: setup.warehouses, skus: setup.skus, users };
+  const body = {
+    name: setup.company.name, warehouses: setup.warehouses, skus: setup.skus, users,
+    onHand: setup.onHand, blacklist: setup.blacklist, mappings: setup.mappings, ...(setup.decisions !== undefined ? { decisions: setup.decisions } : {}),
+  };
   return { ...body, revision: sha256Hex(canonicalJson(body)).slice(0, 16) };
 }
 
