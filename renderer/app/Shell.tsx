@@ -8,6 +8,11 @@ import { SyncPanel } from '../features/sync';
 import { ShopsPage } from '../features/shops';
 import { SettingsPage } from '../features/settings';
 import { ImportPage } from '../features/import';
+import { ReviewPage } from '../features/review';
+import { SkusPage } from '../features/skus';
+import { RulesPage } from '../features/rules';
+import { WarehousesPage } from '../features/warehouses';
+import { useExportRoute } from '../features/export';
 import { OperatorButton, OperatorModal, useOperatorRestore } from '../features/operator';
 import { ScanFeedback, useSound } from '../features/scan';
 import { useAppState } from './appState';
@@ -24,6 +29,10 @@ function Screen({ db }: { db: WharfDB }) {
     case 'shops': return <ShopsPage db={db} />;
     case 'settings': return <SettingsPage db={db} info={info} />;
     case 'import': return <ImportPage db={db} />;
+    case 'review': return <ReviewPage db={db} />;
+    case 'skus': return <SkusPage db={db} />;
+    case 'rules': return <RulesPage db={db} />;
+    case 'warehouses': return <WarehousesPage db={db} />;
   }
 }
 
@@ -34,6 +43,8 @@ export function Shell({ db }: { db: WharfDB }) {
   const soundOn = useSound((s) => s.on);
   useOperatorRestore(db, demo);
   useGlobalHotkeys();
+  // /#/export?preset=standard&format=csv downloads the pool (bookmarks, scripts)
+  useExportRoute(db);
 
   return (
     <Layout style={{ height: '100vh', overflow: 'hidden' }}>
@@ -49,7 +60,7 @@ export function Shell({ db }: { db: WharfDB }) {
       <JournalOfferBanner />
       <SecretStoreBanner />
       <UpdateReadyBanner />
-      <Layout.Content style={{ padding: 12, flex: 1, minHeight: 0, overflow: route === 'pool' ? 'hidden' : 'auto', background: '#f5f5f5' }}>
+      <Layout.Content style={{ padding: 12, flex: 1, minHeight: 0, overflow: route === 'pool' || route === 'review' ? 'hidden' : 'auto', background: '#f5f5f5' }}>
         <Screen db={db} />
       </Layout.Content>
       <OperatorModal db={db} />

@@ -1,9 +1,20 @@
 // English — second language. Typed as Messages, so a missing key fails the build.
 import type { Messages } from './zh-CN';
+import { reviewEn } from './review';
+import { skusEn } from './skus';
+import { rulesEn } from './rules';
+import { warehousesEn } from './warehouses';
+import { decisionsEn } from './decisions';
+
 
 export const en: Messages = {
+  review: reviewEn,
+  skus: skusEn,
+  rules: rulesEn,
+  warehouses: warehousesEn,
+  decisions: decisionsEn,
   app: { starting: 'Starting Wharf…', bootFailed: 'Wharf could not start', retry: 'Retry' },
-  nav: { pool: 'Pool', sync: 'Sync', shops: 'Shops', settings: 'Settings', import: 'Import' },
+  nav: { pool: 'Pool', sync: 'Sync', shops: 'Shops', settings: 'Settings', import: 'Import', review: 'Review', skus: 'SKUs', rules: 'Rules', warehouses: 'Warehouses' },
   common: { save: 'Save', cancel: 'Cancel', close: 'Close', edit: 'Edit', view: 'View', dismiss: 'Dismiss' },
   banner: {
     secretStoreTitle: 'No system secret store',
@@ -21,7 +32,7 @@ export const en: Messages = {
     demoGoShops: 'Go to Shops',
     journalGo: 'Restore in Settings',
   },
-  platform: { taobao: 'Taobao/Tmall', douyin: 'Douyin', pdd: 'Pinduoduo', jd: 'JD', kuaishou: 'Kuaishou', youzan: 'Youzan', wechat: 'WeChat Shop' },
+  platform: { taobao: 'Taobao/Tmall', douyin: 'Douyin', pdd: 'Pinduoduo', jd: 'JD', kuaishou: 'Kuaishou', youzan: 'Youzan', wechat: 'WeChat Shop', own: 'Own channel' },
   channel: {
     awaiting_payment: 'Awaiting payment', paid: 'Paid', partially_shipped: 'Partly shipped', shipped: 'Shipped', completed: 'Completed', closed: 'Closed',
     refunding: 'Refunding',
@@ -32,6 +43,7 @@ export const en: Messages = {
     cancelled: 'Cancelled', intercepted: 'Intercepted',
   },
   hold: {
+    r1: 'High amount', r2: 'Vague address', r3: 'Incomplete or inconsistent address', r4: 'Buyer message or seller memo', r5: 'Abnormal quantity', r6: 'Price below floor', r7: 'Blacklist', r8: 'Possible duplicate', r9: 'Unmapped SKU', r10: 'Insufficient stock', r11: 'Remote region', r12: 'Scalping', manual: 'Held by hand',
     refund_open: 'Refund open', platform_forbid_consign: 'Platform forbids shipping', platform_not_confirmed: 'Deal not made yet (group forming)',
     platform_risk_control: 'Platform risk review', platform_locked: 'Locked by the platform', platform_paused: 'Shipping paused by the platform', platform_awaiting_confirm: 'Awaiting group or acceptance', changed_after_label: 'Address, memo or flag changed after the label: intercept',
   },
@@ -210,7 +222,7 @@ export const en: Messages = {
     deviceShop: 'shop sync ({{shop}})',
     thisDevice: 'this PC {{id}}',
     empty: '(empty)',
-    source: { api: 'API pull', excel: 'Excel import', demo: 'demo data' },
+    source: { api: 'API pull', excel: 'Excel import', demo: 'demo data', manual: 'Manual order' },
     why: {
       first: 'First seen ({{source}}), platform status {{status}}',
       status: 'Platform status',
@@ -243,6 +255,24 @@ export const en: Messages = {
     'import.completed': 'Platform export imported',
     'writeback.requested': 'Change sent to the platform',
     'writeback.done': 'Platform confirmed the change',
+    'review.approved': 'Approved in review',
+    'review.held': 'Held by hand',
+    'review.cancelled': 'Cancelled in Wharf',
+    'order.addressEdited': 'Address corrected',
+    'mapping.confirmed': 'SKU mapping confirmed',
+    'mapping.removed': 'SKU mapping removed',
+    'sku.saved': 'SKU saved',
+    'sku.removed': 'SKU removed',
+    'skus.imported': 'SKU master imported',
+    'stock.set': 'Stock set',
+    'warehouse.saved': 'Warehouse saved',
+    'warehouse.removed': 'Warehouse removed',
+    'blacklist.added': 'Added to blacklist',
+    'blacklist.removed': 'Removed from blacklist',
+    'rules.saved': 'Review rules saved',
+    'merge.accepted': 'Merged into one parcel',
+    'setup.applied': 'Company setup applied',
+    'receiver.phoneHashed': 'Decrypted phone fingerprint kept',
     'writeback.failed': 'Platform change failed',
   },
   duration: {

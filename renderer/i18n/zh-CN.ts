@@ -1,7 +1,18 @@
 // 简体中文 — the default language and the fallback: every key exists here first.
+import { reviewZhCN } from './review';
+import { skusZhCN } from './skus';
+import { rulesZhCN } from './rules';
+import { warehousesZhCN } from './warehouses';
+import { decisionsZhCN } from './decisions';
+
 export const zhCN = {
+  review: reviewZhCN,
+  skus: skusZhCN,
+  rules: rulesZhCN,
+  warehouses: warehousesZhCN,
+  decisions: decisionsZhCN,
   app: { starting: '正在启动 Wharf…', bootFailed: 'Wharf 无法启动', retry: '重试' },
-  nav: { pool: '订单池', sync: '同步', shops: '店铺', settings: '设置', import: '导入' },
+  nav: { pool: '订单池', sync: '同步', shops: '店铺', settings: '设置', import: '导入', review: '审核', skus: '商品', rules: '规则', warehouses: '仓库' },
   common: { save: '保存', cancel: '取消', close: '关闭', edit: '编辑', view: '查看', dismiss: '关闭提示' },
   banner: {
     secretStoreTitle: '系统密钥库不可用',
@@ -19,7 +30,7 @@ export const zhCN = {
     demoGoShops: '去店铺',
     journalGo: '去设置恢复',
   },
-  platform: { taobao: '淘宝/天猫', douyin: '抖店', pdd: '拼多多', jd: '京东', kuaishou: '快手', youzan: '有赞', wechat: '微信小店' },
+  platform: { taobao: '淘宝/天猫', douyin: '抖店', pdd: '拼多多', jd: '京东', kuaishou: '快手', youzan: '有赞', wechat: '微信小店', own: '自有渠道' },
   channel: {
     awaiting_payment: '待付款', paid: '已付款', partially_shipped: '部分发货', shipped: '已发货', completed: '已完成', closed: '已关闭',
     refunding: '退款中',
@@ -30,6 +41,7 @@ export const zhCN = {
     cancelled: '已取消', intercepted: '已拦截',
   },
   hold: {
+    r1: '高额订单', r2: '模糊地址', r3: '地址不完整或不一致', r4: '有留言或备注', r5: '数量异常', r6: '价格异常', r7: '黑名单', r8: '疑似重复', r9: '未匹配商品', r10: '库存不足', r11: '偏远地区', r12: '疑似刷单', manual: '人工挂起',
     refund_open: '退款未完结', platform_forbid_consign: '平台禁止发货', platform_not_confirmed: '平台未成交（拼团中）',
     platform_risk_control: '平台风控审核中', platform_locked: '平台已锁单', platform_paused: '平台暂停发货', platform_awaiting_confirm: '待成团/待接单', changed_after_label: '打单后地址/备注/旗帜变更，需拦截',
   },
@@ -208,7 +220,7 @@ export const zhCN = {
     deviceShop: '店铺同步（{{shop}}）',
     thisDevice: '本机 {{id}}',
     empty: '（空）',
-    source: { api: '接口拉取', excel: 'Excel 导入', demo: '演示数据' },
+    source: { api: '接口拉取', excel: 'Excel 导入', demo: '演示数据', manual: '手工单' },
     why: {
       first: '首次获取（{{source}}），平台状态 {{status}}',
       status: '平台状态',
@@ -241,6 +253,24 @@ export const zhCN = {
     'import.completed': '导入平台导出文件',
     'writeback.requested': '请求回传平台',
     'writeback.done': '平台已确认回传',
+    'review.approved': '审核放行',
+    'review.held': '人工挂起',
+    'review.cancelled': '在 Wharf 中取消',
+    'order.addressEdited': '修改收货地址',
+    'mapping.confirmed': '确认商品对应',
+    'mapping.removed': '删除商品对应',
+    'sku.saved': '保存商品',
+    'sku.removed': '删除商品',
+    'skus.imported': '导入商品资料',
+    'stock.set': '调整库存',
+    'warehouse.saved': '保存仓库',
+    'warehouse.removed': '删除仓库',
+    'blacklist.added': '加入黑名单',
+    'blacklist.removed': '移出黑名单',
+    'rules.saved': '保存审单规则',
+    'merge.accepted': '合并发货',
+    'setup.applied': '公司资料生效',
+    'receiver.phoneHashed': '记录解密手机号指纹',
     'writeback.failed': '回传平台失败',
   },
   duration: {

@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CHANNEL_STATUSES, FULFILMENTS, type ChannelStatus, type Fulfilment } from '../../../shared/domain/types';
 import type { WharfDB } from '../../store/db';
+import { listShopNames } from '../../store/shopNames';
 import { usePoolFilter } from './filterStore';
 import { msToWall, presetRanges, wallToMs } from './shanghaiRange';
+import { ExportButton } from '../export';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -17,7 +19,7 @@ const SEARCH_DEBOUNCE_MS = 250;
 export const PoolFilters = memo(function PoolFilters({ db, searchRef }: { db: WharfDB; searchRef: React.RefObject<InputRef | null> }) {
   const { t } = useTranslation();
   const { filter, searchText, setFilter, setSearchText, applySearch, reset } = usePoolFilter();
-  const shops = useLiveQuery(() => db.shops.toArray(), [db]) ?? [];
+  const shops = useLiveQuery(() => listShopNames(db), [db]) ?? [];
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   // typing searches after a short pause; Enter searches at once
@@ -105,6 +107,7 @@ export const PoolFilters = memo(function PoolFilters({ db, searchRef }: { db: Wh
         {t('pool.heldOnly')}
       </Checkbox>
       <Button size="large" onClick={reset} disabled={!active}>{t('pool.resetFilters')}</Button>
+      <ExportButton db={db} filter={filter} />
     </Space>
   );
 });

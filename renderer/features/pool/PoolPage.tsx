@@ -13,6 +13,7 @@ import { PoolFilters } from './PoolFilters';
 import { PoolTable } from './PoolTable';
 import { OrderDetail } from './detail/OrderDetail';
 import { DriftPanel } from './DriftPanel';
+import { ManualOrderButton } from '../manual';
 
 export function PoolPage({ db, refresh }: { db: WharfDB; refresh?: RefreshTiming }) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function PoolPage({ db, refresh }: { db: WharfDB; refresh?: RefreshTiming
           <span data-testid="pool-count" style={{ marginLeft: 6, fontVariantNumeric: 'tabular-nums' }}>{count ?? '…'}</span>
         </Typography.Text>
         <Typography.Text type="secondary">{t('pool.keyboardHint')}</Typography.Text>
+        <span style={{ marginLeft: 'auto' }}><ManualOrderButton db={db} onCreated={open} /></span>
       </div>
       {error !== undefined && <Alert type="error" showIcon title={t('pool.loadFailed')} description={String((error as Error)?.message ?? error)} style={{ marginBottom: 8 }} />}
       <div style={{ flex: 1, minHeight: 320, overflow: view === 'drift' ? 'auto' : undefined }}>

@@ -8,6 +8,7 @@ import { Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrderRow } from '../../../shared/domain/types';
 import type { WharfDB } from '../../store/db';
+import { listShopNames } from '../../store/shopNames';
 import { COLUMNS, GRID_TEMPLATE, HEADER_HEIGHT, ROW_HEIGHT, TABLE_MIN_WIDTH } from './columns';
 import { PoolRow } from './PoolRow';
 import { useRowWindow } from './useRowWindow';
@@ -35,7 +36,7 @@ export function PoolTable({ db, keys, total, version, seed, loading, onOpen, hei
   const focusAfterMove = useRef(false);
   const count = Math.max(total, keys?.length ?? 0);
 
-  const shops = useLiveQuery(() => db.shops.toArray(), [db]);
+  const shops = useLiveQuery(() => listShopNames(db), [db]);
   const shopNames = useMemo(() => new Map((shops ?? []).map((s) => [s.id, s.name])), [shops]);
 
   const virtualizer = useVirtualizer({

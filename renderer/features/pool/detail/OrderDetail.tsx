@@ -5,11 +5,13 @@ import { Drawer, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { WharfDB } from '../../../store/db';
+import { listShopNames } from '../../../store/shopNames';
 import { orderTimeline } from '../../../store/pool';
 import { RevealReceiver } from './RevealReceiver';
 import { DetailHeader, HoldsSection, LinesTable, NotesSection, ParcelsSection, ReceiverSection } from './sections';
 import { OrderTimeline } from './OrderTimeline';
 import { WriteBacks } from './WriteBacks';
+import { DecisionSection } from './DecisionSection';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -27,9 +29,13 @@ export const OrderDetail = memo(function OrderDetail({ db, orderKey, onClose }: 
   const parcels = useLiveQuery(() => (orderKey ? db.parcels.where('orderKeys').equals(orderKey).toArray() : []), [db, orderKey]) ?? [];
   const events = useLiveQuery(() => (orderKey ? orderTimeline(db, orderKey) : []), [db, orderKey]) ?? [];
   const usersList = useLiveQuery(() => db.users.toArray(), [db]);
-  const shopsList = useLiveQuery(() => db.shops.toArray(), [db]);
+  const shopsList = useLiveQuery(() => listShopNames(db), [db]);
   const users = useMemo(() => new Map((usersList ?? []).map((u) => [u.id, u])), [usersList]);
   const shops = useMemo(() => new Map((shopsList ?? []).map((s) => [s.id, s.name])), [shopsList]);
+  const skuList = useLiveQuery(() => (orderKey ? db.skus.toArray() : []), [db, orderKey]);
+  const warehouseList = useLiveQuery(() => db.warehouses.toArray(), [db]);
+  const skuNames = useMemo(() => new Map((skuList ?? []).map((s) => [s.code, `${s.name} ${s.spec}`.trim()])), [skuList]);
+  const warehouseNames = useMemo(() => new Map((warehouseList ?? []).map((w) => [w.code, w.name])), [warehouseList]);
   // Escape closes the detail wherever the focus is (the drawer's own handler needs focus inside
   // it); a dialog opened from the detail (mark shipped, memo) takes Escape for itself first
   const dialogOpen = useRef(false);
@@ -59,6 +65,7 @@ export const OrderDetail = memo(function OrderDetail({ db, orderKey, onClose }: 
         ) : (
           <>
             <Section title={t('detail.overview')}><DetailHeader order={order} shopName={shops.get(order.shopId) ?? order.shopId} /></Section>
+            <Section title={t('decisions.title')}><DecisionSection order={order} users={users} skuNames={skuNames} warehouseNames={warehouseNames} /></Section>
             <Section title={t('detail.notes')}><NotesSection order={order} /></Section>
             <Section title={t('detail.writeBacks')}><WriteBacks order={order} dialogOpen={dialogOpen} /></Section>
             <Section title={t('detail.receiver')}><ReceiverSection order={order} /><div style={{ marginTop: 8 }}><RevealReceiver order={order} /></div></Section>

@@ -1,0 +1,1 @@
+export { SkusPage } from './SkusPage';
