@@ -22,6 +22,8 @@ export interface HostConfig {
   demoSpanMs: number;
   demoArrivalsPerMin: number;
   demoSeed: number;
+  /** plant the tricky orders (duplicate pair, high amount, vague address…) in the demo simulators */
+  demoTricky: boolean;
   /** requests per second per platform app, where WHARF_RATE_<PLATFORM> overrides the default budget */
   rateOverrides: Partial<Record<Platform, number>>;
   /** WHARF_UPDATE_URL / WHARF_UPDATE_CHANNEL: when set, they win over Settings → Updates */
@@ -68,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HostConfig {
     demoSpanMs: 72 * 3600_000,
     demoArrivalsPerMin: intEnv(env, 'WHARF_DEMO_ARRIVALS_PER_MIN', 2, 0, 600),
     demoSeed: intEnv(env, 'WHARF_DEMO_SEED', 42, 0, 2 ** 31),
+    demoTricky: intEnv(env, 'WHARF_DEMO_TRICKY', 1, 0, 1) === 1,
     rateOverrides: budgetOverrides(env),
     updateUrl: env.WHARF_UPDATE_URL || undefined,
     updateChannel: updateChannel(env.WHARF_UPDATE_CHANNEL),

@@ -10,6 +10,8 @@ import type { HostConfig } from '../config';
 import type { ShopStore } from '../store/shops';
 import { parseCompanySetup } from '../store/company';
 import { SIMULATED_PLATFORMS, startSimulator, type RunningSimulator } from '../platforms/simulators';
+import { demoCatalogFor } from './catalogs';
+import { plantTrickyOrders } from './tricky';
 
 export const DEMO_COMPANY_FILE = fileURLToPath(new URL('../../../assets/demo/company.json', import.meta.url));
 
@@ -24,12 +26,7 @@ export interface DemoHandle {
   close(): Promise<void>;
 }
 
-/** What the demo shops sell: the company's SKUs as platform listings. */
-export function demoCatalog(setup: CompanySetup) {
-  return setup.skus.map((s) => ({ outerId: s.code, title: `${s.name} ${s.category}`.trim(), skuText: s.spec ? `规格:${s.spec}` : '', priceFen: s.priceFen || 1000 }));
-}
-
-export async function startDemo(config: HostConfig, setup: CompanySetup, shops: ShopStore, _clock: Clock): Promise<DemoHandle> {
+export async function startDemo(config: HostConfig, setup: CompanySetup, shops: ShopStore, clock: Clock): Promise<DemoHandle> {
   const available = new Set(SIMULATED_PLATFORMS());
   const wanted = setup.shops.filter((s) => s.demo && available.has(s.platform));
   const demoShops = wanted.length > 0 ? wanted : [{ id: 'demo-taobao', platform: 'taobao' as const, name: '演示淘宝店', pullIntervalMin: 15, signMethod: 'md5' as const }];
@@ -41,7 +38,7 @@ export async function startDemo(config: HostConfig, setup: CompanySetup, shops: 
       const sim = await startSimulator(shop.platform, {
         port: 0, seed: config.demoSeed + i, orders: i === 0 ? config.demoOrders : Math.round(config.demoOrders / 4),
         backlogSpanMs: config.demoSpanMs, arrivalsPerMin: i === 0 ? config.demoArrivalsPerMin : config.demoArrivalsPerMin / 4,
-        catalog: demoCatalog(setup), shopId: shop.id,
+        catalog: demoCatalogFor(setup, shop.platform, i), shopId: shop.id,
       });
       sims.push(sim);
       const c = sim.shopCredentials();
@@ -50,6 +47,7 @@ export async function startDemo(config: HostConfig, setup: CompanySetup, shops: 
         { secret: c.secret, session: c.session, refreshToken: c.refreshToken, signSecret: c.signSecret },
       );
     }
+    if (config.demoTricky) plantTrickyOrders(sims, clock.now());
   } catch (e) {
     await Promise.allSettled(sims.map((s) => s.close()));
     throw e;
