@@ -12,13 +12,14 @@ import { ingestBench } from './ingest';
 import { poolBench } from './pool';
 import { burstBench } from './burst';
 import { syncBenches } from './sync';
+import { decideBench } from './decide';
 
 // anything a library prints goes to stderr: stdout is for figures only
 console.log = console.error;
 console.info = console.error;
 console.debug = console.error;
 
-const BENCHES: Bench[] = [ingestBench, burstBench, ...syncBenches, poolBench];
+const BENCHES: Bench[] = [decideBench, ingestBench, burstBench, ...syncBenches, poolBench];
 
 function selector(): (name: string) => boolean {
   const raw = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
