@@ -94,6 +94,11 @@ export const reviewZhCN = {
     accept: '合并发货',
     merged: '已合并 · 包裹 {{id}}',
     done: '已合并 {{n}} 单，包裹 {{id}}',
+    joinable: '包裹 {{id}} · 可再加 {{n}} 单',
+    new: '新到',
+    joinHint: '同一收件人在包裹生成后又下了单，可以放进同一个包裹（发货仓不变）',
+    join: '加入包裹（{{n}} 单）',
+    joined: '已把 {{n}} 单加入包裹 {{id}}',
   },
 };
 
@@ -191,5 +196,10 @@ export const reviewEn: typeof reviewZhCN = {
     accept: 'Ship as one parcel',
     merged: 'Merged · parcel {{id}}',
     done: '{{n}} orders merged into parcel {{id}}',
+    joinable: 'Parcel {{id}} · {{n}} more can join',
+    new: 'new',
+    joinHint: 'The same receiver ordered again after this parcel was made; the order can go in the same box (same warehouse)',
+    join: 'Add to the parcel ({{n}})',
+    joined: '{{n}} orders added to parcel {{id}}',
   },
 };

@@ -120,9 +120,15 @@ export async function saveRules(db: WharfDB, ctx: OperatorContext, raw: unknown,
   return commit(db, ctx, 'settings.manage', 'rules.saved', { settings, revision: settingsRevision(settings), redecide: opts.redecide, ...(opts.dryRun ? { dryRun: opts.dryRun } : {}) });
 }
 
-export async function acceptMerge(db: WharfDB, ctx: OperatorContext, orderKeys: string[], warehouse: string) {
+/** Ships these orders as one parcel; with `intoParcel`, the orders join that open parcel (its warehouse stays). */
+export async function acceptMerge(db: WharfDB, ctx: OperatorContext, orderKeys: string[], warehouse: string, intoParcel?: string) {
   if (orderKeys.length < 2) throw new WharfError('invalid_input', 'merge: pick at least two orders');
-  return commit(db, ctx, 'orders.review', 'merge.accepted', { parcelId: `merge-${newEventId()}`, orderKeys: [...orderKeys].sort(), warehouse });
+  if (intoParcel) {
+    const parcel = await db.parcels.get(intoParcel);
+    if (!parcel) throw new WharfError('not_found', `merge: parcel ${intoParcel} does not exist`);
+    if (parcel.state !== 'open') throw new WharfError('invalid_input', `merge: parcel ${intoParcel} is already ${parcel.state}; ship these orders as a new parcel`);
+  }
+  return commit(db, ctx, 'orders.review', 'merge.accepted', { parcelId: intoParcel ?? `merge-${newEventId()}`, orderKeys: [...new Set(orderKeys)].sort(), warehouse });
 }
 
 /** A phone a user decrypted: only its salted hash is kept, for finding the same buyer again. */

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WharfDB } from '../../renderer/store/db';
 import { ingestBatch } from '../../renderer/store/ingest';
 import { commitEvents } from '../../renderer/store/apply';
-import { approveOrders, cancelOrders, confirmMapping, createManualOrder, editAddress, holdOrders, saveRules, setStock } from '../../renderer/store/decisionMutators';
+import { acceptMerge, approveOrders, cancelOrders, confirmMapping, createManualOrder, editAddress, holdOrders, saveRules, setStock } from '../../renderer/store/decisionMutators';
 import { replayEvents } from '../../renderer/store/journal';
 import { readSettings } from '../../renderer/store/decide/config';
 import { backfillDecisions } from '../../renderer/store/decide/backfill';
@@ -15,6 +15,7 @@ import type { OperatorContext } from '../../renderer/store/mutators';
 import { SYSTEM_ACTOR, type WharfEvent } from '../../shared/events/envelope';
 import type { NormalizedOrder, OrderRow } from '../../shared/domain/types';
 import { makeOrder } from '../support/orders';
+import { mergeGroups } from '../../renderer/features/review/mergeGroups';
 
 let n = 0;
 const dbs: WharfDB[] = [];
@@ -281,5 +282,36 @@ describe('decisions in the store', () => {
     expect(await backfillDecisions(db, () => clock)).toBe(1);
     expect((await row(db, a)).fulfilment).toBe('allocated');
     expect(await backfillDecisions(db, () => clock)).toBe(0);
+  });
+  it('one receiver\'s orders of one shop merge into a parcel, and a third order that comes later joins it', async () => {
+    const db = freshDb();
+    await setUp(db);
+    const receiver = { nameMasked: '周**', phoneMasked: '139****2468', phoneTail: '2468', province: '浙江省', city: '杭州市', district: '西湖区', town: '', addressMasked: '文三路***号', cipher: {}, mergeKey: '' };
+    const board = (o: NormalizedOrder) => ({ ...o, lines: o.lines.map((l) => ({ ...l, title: '竹制砧板', skuText: '', outerSkuId: 'TY-004', priceFen: 5900, paymentFen: 5900 })) });
+    const [a, b, c] = [board(order({ receiver })), board(order({ receiver })), board(order({ receiver }))];
+    const groupsOf = async () => { const rows = await db.orders.toArray(); return mergeGroups(rows, new Map(rows.map((r) => [r.key, r]))); };
+    await ingest(db, [a!, b!]);
+    const first = await groupsOf();
+    expect(first.map((g) => g.rows.map((r) => r.orderId))).toEqual([[a!.orderId, b!.orderId]]);
+    const ev = await acceptMerge(db, lead, first[0]!.rows.map((r) => r.key), 'yiwu');
+    const parcelId = (ev.payload as { parcelId: string }).parcelId;
+    expect((await db.parcels.get(parcelId))?.orderKeys).toHaveLength(2);
+
+    await ingest(db, [c!]);
+    const later = await groupsOf();
+    expect(later).toHaveLength(1);
+    expect(later[0]).toMatchObject({ parcelId, adding: [(await row(db, c!)).key] });
+    await acceptMerge(db, lead, later[0]!.rows.map((r) => r.key), 'guangzhou', parcelId);
+    const parcel = (await db.parcels.get(parcelId))!;
+    // the parcel keeps its warehouse and now carries all three orders' lines, each once
+    expect(parcel.warehouse).toBe('yiwu');
+    expect(parcel.orderKeys.sort()).toEqual([a!, b!, c!].map((o) => `taobao:${o.shopId}:${o.orderId}`).sort());
+    expect(parcel.lines).toHaveLength(3);
+    expect((await row(db, c!)).mergedInto).toBe(parcelId);
+    expect((await groupsOf()).map((g) => g.adding)).toEqual([undefined]);
+
+    // a parcel on its way takes no more orders
+    await db.parcels.put({ ...parcel, state: 'labelled' });
+    await expect(acceptMerge(db, lead, parcel.orderKeys, 'yiwu', parcelId)).rejects.toThrow(/already labelled/);
   });
 });

@@ -15,14 +15,17 @@ export async function applyRulesSaved(db: WharfDB, ev: TypedEvent<'rules.saved'>
 }
 
 export async function applyMergeAccepted(db: WharfDB, ev: TypedEvent<'merge.accepted'>): Promise<void> {
-  if (await db.parcels.get(ev.payload.parcelId)) return;
-  const rows = (await db.orders.bulkGet(ev.payload.orderKeys)).filter((r): r is OrderRow => !!r && !r.cancelled);
-  if (rows.length < 2) return;
-  await db.parcels.put({
-    id: ev.payload.parcelId, warehouse: ev.payload.warehouse, carrier: '', waybillNo: '', printData: '', state: 'open',
-    lines: rows.flatMap((r) => r.lines.filter((l) => l.qty > 0).map((l) => ({ orderKey: r.key, lineId: l.lineId, qty: l.qty }))),
-    orderKeys: rows.map((r) => r.key),
-  });
+  const parcel = await db.parcels.get(ev.payload.parcelId);
+  // a parcel already on its way takes nothing more; the orders stay loose and are suggested again
+  if (parcel && parcel.state !== 'open') return;
+  const inParcel = new Set(parcel?.orderKeys ?? []);
+  const rows = (await db.orders.bulkGet(ev.payload.orderKeys)).filter((r): r is OrderRow => !!r && !r.cancelled && !inParcel.has(r.key) && (!r.mergedInto || r.mergedInto === ev.payload.parcelId));
+  if (!parcel && rows.length < 2) return;
+  if (!rows.length) return;
+  const lines = rows.flatMap((r) => r.lines.filter((l) => l.qty > 0).map((l) => ({ orderKey: r.key, lineId: l.lineId, qty: l.qty })));
+  await db.parcels.put(parcel
+    ? { ...parcel, lines: [...parcel.lines, ...lines], orderKeys: [...parcel.orderKeys, ...rows.map((r) => r.key)] }
+    : { id: ev.payload.parcelId, warehouse: ev.payload.warehouse, carrier: '', waybillNo: '', printData: '', state: 'open', lines, orderKeys: rows.map((r) => r.key) });
   await db.orders.bulkPut(rows.map((r) => ({ ...r, mergedInto: ev.payload.parcelId })));
 }
 
