@@ -36,8 +36,8 @@ function need(lines: readonly LineDecision[]): Map<string, number> {
   return m;
 }
 
-function fillsAll(lines: readonly LineDecision[], code: string, stock: StockView): boolean {
-  for (const [sku, qty] of need(lines)) if (stock.sellable(sku, code) < qty) return false;
+function fillsAll(needs: ReadonlyMap<string, number>, code: string, stock: StockView): boolean {
+  for (const [sku, qty] of needs) if (stock.sellable(sku, code) < qty) return false;
   return true;
 }
 
@@ -91,7 +91,8 @@ export function allocate(input: AllocateInput): Allocation {
     return { parts: [], short: lines.map((l) => ({ lineId: l.lineId, sku: l.sku ?? '', need: l.units })), policy: input.policy, reasons: [...reasons, '没有可用的发货仓'], committed: false };
   }
 
-  const full = ranked.filter((c) => fillsAll(lines, c.w.code, input.stock));
+  const needs = need(lines);
+  const full = ranked.filter((c) => fillsAll(needs, c.w.code, input.stock));
   const allIds = lines.map((l) => l.lineId);
   if (full.length) {
     const [best, next] = full;

@@ -39,15 +39,17 @@ export function createMemoryContext(input: MemoryContextInput): MemoryContext {
   const skus = new Map(input.skus.map((s) => [s.code, s]));
   const skuByCode = new Map<string, string>();
   for (const s of skus.values()) skuByCode.set(normalizeCode(s.code), s.code);
-  const stock = new Map<string, number>();
-  for (const r of input.stock ?? []) stock.set(`${r.sku}|${r.warehouse}`, (stock.get(`${r.sku}|${r.warehouse}`) ?? 0) + r.qty);
+  // SKU → warehouse → sellable: allocation asks this for every SKU at every candidate warehouse
+  const stock = new Map<string, Map<string, number>>();
+  const stockOf = (sku: string) => { let m = stock.get(sku); if (!m) stock.set(sku, (m = new Map())); return m; };
+  for (const r of input.stock ?? []) { const m = stockOf(r.sku); m.set(r.warehouse, (m.get(r.warehouse) ?? 0) + r.qty); }
   const byKey = new Map<string, Map<string, ReceiverSeen>>();
   const take = (d: Decision | undefined, sign: 1 | -1) => {
     if (!d?.allocation?.committed) return;
     const lines = new Map(d.lines.map((l) => [l.lineId, l]));
     for (const p of d.allocation.parts) for (const id of p.lineIds) for (const c of lines.get(id)?.components ?? []) {
-      const k = `${c.sku}|${p.warehouse}`;
-      stock.set(k, (stock.get(k) ?? 0) - sign * c.qty);
+      const m = stockOf(c.sku);
+      m.set(p.warehouse, (m.get(p.warehouse) ?? 0) - sign * c.qty);
     }
   };
   const ctx: MemoryContext = {
@@ -59,7 +61,7 @@ export function createMemoryContext(input: MemoryContextInput): MemoryContext {
     skuByCode,
     matcher: input.matcher ?? buildTextMatcher(input.skus, input.settings),
     warehouses: input.warehouses,
-    stock: { sellable: (sku, wh) => stock.get(`${sku}|${wh}`) ?? 0 },
+    stock: { sellable: (sku, wh) => stock.get(sku)?.get(wh) ?? 0 },
     receiverHistory(keys) {
       const out = new Map<string, ReceiverSeen>();
       for (const k of keys) for (const [ok, s] of byKey.get(k) ?? []) out.set(ok, s);
