@@ -1,0 +1,126 @@
+// An order's lock on stock: reserved at allocation (FEFO batches, all or nothing), made firm by
+// payment, given back by cancellation, refund or — for an unpaid lock — by its lapse after 30
+// minutes (configurable), and used up by shipping. These functions only plan: they return the
+// movements to record, and the reducer applies them, so the live store and a replay agree.
+import type { Movement } from './movement';
+import { rowsOf, sellable, type Lock, type StockState } from './projection';
+import { proposeBatches, type BatchSkip } from './fefo';
+
+export const DEFAULT_UNPAID_LOCK_MINUTES = 30;
+
+export interface ReserveLine { sku: string; warehouse: string; qty: number }
+
+export interface ReserveRequest {
+  /** the order key */
+  lock: string;
+  lines: readonly ReserveLine[];
+  at: number;
+  actor: string;
+  /** what caused it (the decision's event id, or the order key) */
+  source: string;
+  /** movement ids are `${idPrefix}:${n}`: deterministic, so a replay writes the same ledger */
+  idPrefix: string;
+  /** set for an order not yet paid: the lock lapses then */
+  unpaidUntil?: number;
+  /** the shop's minimum remaining shelf life, in days */
+  minRemainingDays?: number;
+}
+
+export interface Shortfall { sku: string; warehouse: string; need: number; sellable: number; eligible: number; skipped: BatchSkip[] }
+
+export type ReservePlan =
+  | { ok: true; movements: Movement[]; reasons: string[] }
+  | { ok: false; short: Shortfall[]; reasons: string[] };
+
+const base = (r: { at: number; actor: string; source: string }) => ({ location: '', reason: '', at: r.at, actor: r.actor, source: r.source });
+
+/**
+ * The reservation of an order's lines, or why it cannot be made. Never partial: one short line
+ * leaves the whole order unreserved ("stock short" with the shortfall), so sellable stays ≥ 0.
+ */
+export function planReservation(state: StockState, req: ReserveRequest): ReservePlan {
+  const need = new Map<string, ReserveLine>();
+  for (const l of req.lines) {
+    if (l.qty <= 0) continue;
+    const k = `${l.sku}|${l.warehouse}`;
+    const had = need.get(k);
+    need.set(k, had ? { ...had, qty: had.qty + l.qty } : { ...l });
+  }
+  const movements: Movement[] = [];
+  const short: Shortfall[] = [];
+  const reasons: string[] = [];
+  for (const l of need.values()) {
+    const fefo = proposeBatches(rowsOf(state, l.sku, l.warehouse), l.qty, { now: req.at, minRemainingDays: req.minRemainingDays });
+    if (fefo.short > 0) {
+      short.push({ sku: l.sku, warehouse: l.warehouse, need: l.qty, sellable: Math.max(0, sellable(state, l.sku, l.warehouse)), eligible: l.qty - fefo.short, skipped: fefo.skipped });
+      continue;
+    }
+    for (const t of fefo.takes) {
+      movements.push({
+        id: `${req.idPrefix}:${movements.length}`, kind: 'reserve', sku: l.sku, warehouse: l.warehouse, batch: t.batch, qty: t.qty, ...base(req), lock: req.lock,
+        ...(req.unpaidUntil !== undefined ? { unpaidUntil: req.unpaidUntil } : {}),
+      });
+    }
+    const batches = fefo.takes.filter((t) => t.batch).map((t) => `${t.batch}×${t.qty}`);
+    reasons.push(`${l.sku} @ ${l.warehouse}：锁定 ${l.qty}${batches.length ? `（先到期先出：${batches.join('、')}）` : ''}`);
+    for (const s of fefo.skipped) reasons.push(s.reason);
+  }
+  if (short.length) {
+    return {
+      ok: false, short,
+      reasons: short.map((s) => `${s.sku} @ ${s.warehouse}：需要 ${s.need}，可售 ${s.sellable}${s.eligible < s.sellable ? `，其中符合效期要求 ${s.eligible}` : ''}，缺 ${s.need - s.eligible}`),
+    };
+  }
+  if (req.unpaidUntil !== undefined) reasons.push(`未付款订单：锁定至 ${new Date(req.unpaidUntil + 8 * 3600_000).toISOString().slice(11, 16)}，到时未付款自动释放`);
+  return { ok: true, movements, reasons };
+}
+
+export interface LockAction { lock: string; at: number; actor: string; source: string; idPrefix: string; reason: string }
+
+/** Gives back everything a lock still holds (cancellation, refund, lapse, re-allocation). */
+export function planRelease(state: StockState, a: LockAction): Movement[] {
+  const lock = state.locks.get(a.lock);
+  if (!lock || (lock.state !== 'unpaid' && lock.state !== 'firm')) return [];
+  const out: Movement[] = [];
+  for (const l of lock.lines) {
+    if (l.qty <= 0) continue;
+    out.push({ id: `${a.idPrefix}:${out.length}`, kind: 'release', sku: l.sku, warehouse: l.warehouse, batch: l.batch, qty: l.qty, ...base(a), reason: a.reason, lock: a.lock });
+  }
+  return out;
+}
+
+/** Payment arrived: the lock no longer lapses. */
+export function planFirm(state: StockState, a: Omit<LockAction, 'reason'>): Movement[] {
+  const lock = state.locks.get(a.lock);
+  if (!lock || lock.state !== 'unpaid') return [];
+  const first = lock.lines[0];
+  if (!first) return [];
+  return [{ id: `${a.idPrefix}:0`, kind: 'firm', sku: first.sku, warehouse: first.warehouse, batch: '', qty: 0, ...base(a), reason: '', lock: a.lock }];
+}
+
+/** Unpaid locks whose time is up at `now` (the timer asks this on the injected clock). */
+export function lapsedLocks(state: StockState, now: number): Lock[] {
+  const out: Lock[] = [];
+  for (const id of state.unpaid) {
+    const l = state.locks.get(id);
+    if (l && l.state === 'unpaid' && l.unpaidUntil !== undefined && l.unpaidUntil <= now) out.push(l);
+  }
+  return out.sort((a, b) => a.unpaidUntil! - b.unpaidUntil! || (a.id < b.id ? -1 : 1));
+}
+
+/** When the next unpaid lock lapses (undefined: none waiting): the timer sleeps until then. */
+export function nextLapse(state: StockState): number | undefined {
+  let next: number | undefined;
+  for (const id of state.unpaid) {
+    const l = state.locks.get(id);
+    if (l && l.state === 'unpaid' && l.unpaidUntil !== undefined && (next === undefined || l.unpaidUntil < next)) next = l.unpaidUntil;
+  }
+  return next;
+}
+
+/** The releases for every lock that lapsed by `now`, one movement set per lock. */
+export function planLapses(state: StockState, now: number, actor: string): Movement[] {
+  // dated at the lapse itself, not at `now`: a PC that was off at the time releases the lock as
+  // of when it ran out, and the id is the same on every PC that notices it
+  return lapsedLocks(state, now).flatMap((l) => planRelease(state, { lock: l.id, at: l.unpaidUntil!, actor, source: l.id, idPrefix: `lapse:${l.id}:${l.unpaidUntil}`, reason: '未付款锁定超时，自动释放' }));
+}
