@@ -7,3 +7,4 @@ export * from './fefo';
 export * from './locks';
 export * from './selfCheck';
 export * from './replenish';
+export * from './explain';
