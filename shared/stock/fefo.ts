@@ -1,6 +1,7 @@
 // First-expiry-first-out: which batches of a SKU in one warehouse an order should take. Expired
 // batches are never proposed; a shop may demand a minimum remaining shelf life (a buyer should
 // not receive yoghurt that expires tomorrow). Each skipped batch says why.
+import { formatShanghai } from '../time';
 import { sellableOfRow, type StockRow } from './projection';
 
 const DAY = 86_400_000;
@@ -21,7 +22,7 @@ export interface FefoResult {
   skipped: BatchSkip[];
 }
 
-const day = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+const day = (ms: number) => formatShanghai(ms).slice(0, 10);
 
 /** Earliest expiry first; batches without an expiry last; then older production, then name. */
 export function fefoOrder(a: StockRow, b: StockRow): number {

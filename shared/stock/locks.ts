@@ -2,6 +2,7 @@
 // payment, given back by cancellation, refund or — for an unpaid lock — by its lapse after 30
 // minutes (configurable), and used up by shipping. These functions only plan: they return the
 // movements to record, and the reducer applies them, so the live store and a replay agree.
+import { formatShanghai } from '../time';
 import type { Movement } from './movement';
 import { rowsOf, sellable, type Lock, type StockState } from './projection';
 import { proposeBatches, type BatchSkip } from './fefo';
@@ -71,7 +72,7 @@ export function planReservation(state: StockState, req: ReserveRequest): Reserve
       reasons: short.map((s) => `${s.sku} @ ${s.warehouse}：需要 ${s.need}，可售 ${s.sellable}${s.eligible < s.sellable ? `，其中符合效期要求 ${s.eligible}` : ''}，缺 ${s.need - s.eligible}`),
     };
   }
-  if (req.unpaidUntil !== undefined) reasons.push(`未付款订单：锁定至 ${new Date(req.unpaidUntil + 8 * 3600_000).toISOString().slice(11, 16)}，到时未付款自动释放`);
+  if (req.unpaidUntil !== undefined) reasons.push(`未付款订单：锁定至 ${formatShanghai(req.unpaidUntil).slice(11, 16)}，到时未付款自动释放`);
   return { ok: true, movements, reasons };
 }
 

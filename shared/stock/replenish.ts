@@ -2,14 +2,14 @@
 // (weighted trailing 7/14/30 days, days it was out of stock left out — a SKU that could not be
 // sold did not "sell zero"), how many days the sellable stock covers, when to alert, and how much
 // to buy to reach a target cover, minus what is already on its way.
+import { SHANGHAI_OFFSET_MS } from '../time';
 import type { Movement } from './movement';
 import { applyMovement, emptyStockState, sellable } from './projection';
 
 const DAY = 86_400_000;
-const SHANGHAI = 8 * 3_600_000;
 
 /** Day number in China time (days since 1970-01-01 +08:00). */
-export const shanghaiDay = (ms: number) => Math.floor((ms + SHANGHAI) / DAY);
+export const shanghaiDay = (ms: number) => Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY);
 
 export interface DayStat {
   day: number;

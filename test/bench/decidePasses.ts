@@ -6,10 +6,8 @@
 //
 // This file runs in a child Node process, bundled the way the production build bundles the
 // pipeline (see decide.ts): it prints the figure as the last line of its stdout.
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { fetchedPayloads } from './payloads';
-import { log, round, seededRandom, type Figure } from './harness';
+import { collectGarbage, log, median, round, seededRandom, type Figure } from './harness';
 import { mapTaobaoTrade } from '../../main/services/platforms/taobao/map';
 import { DEFAULT_CATALOG, resolveCatalogItem } from '../../main/services/platforms/simkit/catalog';
 import { createMemoryContext, defaultDecisionSettings } from '../../shared/decide';
@@ -104,12 +102,6 @@ function prepare(now: number) {
   return { orders, context };
 }
 
-/** A full GC where V8 allows one to be asked for (the flag is set at run time: no node option). */
-function collectGarbage(): void {
-  v8.setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as (() => void) | undefined)?.();
-}
-
 type Counts = Record<'pass' | 'hold' | 'skip' | 'title' | 'titleMapped' | 'duplicates', number>;
 
 /** One timed pass: every order mapped from its payload and decided, on a fresh context. */
@@ -152,7 +144,7 @@ export async function decidePasses(): Promise<Figure> {
       runs.push(seconds);
       log(`decide: pass ${p + 1}: ${inputs.length} orders in ${round(seconds, 3)} s (${Math.round(inputs.length / seconds)}/s)`);
     }
-    const seconds = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+    const seconds = median(runs);
     log(`decide: median ${round(seconds, 3)} s of ${runs.map((r) => round(r, 3)).join(' / ')} — pass ${counts.pass}, hold ${counts.hold}, skip ${counts.skip}; ${counts.title} lines without a usable merchant code went to title matching (${counts.titleMapped} mapped by it); ${counts.duplicates} duplicates found of ${DUPLICATES} planted (the planted copies of unpaid or shipped orders are not decided)`);
     return { name: 'decide.orders_per_s', value: Math.round(orders.length / seconds), unit: 'orders/s' };
   }

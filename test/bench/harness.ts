@@ -1,5 +1,7 @@
 // Benchmark plumbing: figures to stdout (one compact JSON object per line), everything else to
 // stderr, and cleanup that runs even when a benchmark times out.
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export interface Figure {
   name: string;
@@ -36,6 +38,18 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1]!;
+}
+
+/** Median (lower middle for an even count) of a non-empty list: a noisy VM's figure over several passes. */
+export const median = (values: readonly number[]) => percentile(values, 50);
+
+/**
+ * A full GC before a clock starts, so set-up garbage is not timed. The flag is set at run time
+ * (no node option needed); where V8 refuses, nothing happens and the figure is just noisier.
+ */
+export function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as (() => void) | undefined)?.();
 }
 
 export function round(x: number, digits = 1): number {

@@ -4,9 +4,7 @@
 // receipts, orders reserved by FEFO (a tenth of them unpaid, some lapsing), paid, picked and
 // shipped, cancellations, freezes, transfers and cycle counts — written through the same
 // planners the store uses. Goal < 2,000 ms; the figure is the median of three folds.
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { log, round, seededRandom, type Bench } from './harness';
+import { collectGarbage, log, median, round, seededRandom, type Bench } from './harness';
 import {
   applyMovement, emptyStockState, planFirm, planLapses, planRelease, planReservation, rederive, type Movement,
 } from '../../shared/stock';
@@ -83,11 +81,6 @@ export function companyLedger(target: number, seed = 20_261_202): Movement[] {
   return ledger;
 }
 
-function collectGarbage(): void {
-  v8.setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as (() => void) | undefined)?.();
-}
-
 export const stockRederiveBench: Bench = {
   figures: ['stock.rederive_ms'],
   async run({ emit, signal }) {
@@ -108,7 +101,7 @@ export const stockRederiveBench: Bench = {
       runs.push(performance.now() - t0);
       if (i === 0) log(`stock: ${s.rows.size} rows, ${s.locks.size} locks, ${s.transit.size} transit rows`);
     }
-    const ms = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+    const ms = median(runs);
     log(`stock: rederive ${runs.map((r) => Math.round(r)).join(' / ')} ms (median ${round(ms)})`);
     emit({ name: 'stock.rederive_ms', value: round(ms), unit: 'ms' });
   },

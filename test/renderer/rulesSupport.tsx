@@ -9,7 +9,7 @@ import type { WharfDB } from '../../renderer/store/db';
 import { ingestBatch } from '../../renderer/store/ingest';
 import { useOperatorStore } from '../../renderer/features/operator';
 import { makeOrder } from '../support/orders';
-import { render, typeInto, waitFor, type Rendered } from './support';
+import { $, render, tid, waitFor, type Rendered } from './support';
 
 export const LEAD: UserPublic = { id: 'u-ops', name: '林静', role: 'ops_lead', pinSalt: 's', pinHash: hashPin('1234', 's') };
 export const REVIEWER: UserPublic = { id: 'u-rev', name: '陈思远', role: 'reviewer', pinSalt: 's3', pinHash: hashPin('2345', 's3') };
@@ -74,23 +74,8 @@ export async function unmountAll(): Promise<void> {
   document.body.innerHTML = '';
 }
 
-export const $ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) => root.querySelector<T>(sel);
-export const $$ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) => [...root.querySelectorAll<T>(sel)];
-export const tid = (id: string) => `[data-testid="${id}"]`;
+export { $, $$, tid, click, type } from './support';
 export const byTid = <T extends Element = HTMLElement>(id: string, root: ParentNode = document) => $<T>(tid(id), root);
-
-export async function click(el: Element | null | undefined, what = 'element'): Promise<void> {
-  if (!el) throw new Error(`nothing to click: ${what}`);
-  await act(async () => { (el as HTMLElement).click(); });
-}
-
-/** Types into an input or textarea (or the one inside `el`) as a person would. */
-export async function type(el: Element | null | undefined, value: string, what = 'input'): Promise<void> {
-  if (!el) throw new Error(`nothing to type into: ${what}`);
-  const input = (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? el : el.querySelector('input, textarea')) as HTMLInputElement | null;
-  if (!input) throw new Error(`no input inside ${what}`);
-  await act(async () => { input.focus(); typeInto(input, value); });
-}
 
 export async function key(keyName: string, init: KeyboardEventInit = {}, target: EventTarget = document.body): Promise<void> {
   await act(async () => { target.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true, ...init })); });

@@ -3,14 +3,12 @@
 import { act } from 'react';
 import { App } from 'antd';
 import type { ReactNode } from 'react';
-import { render, settle, typeInto, waitFor, type Rendered } from './support';
+import { $, $$, render, settle, tid, typeInto, waitFor, type Rendered } from './support';
 import type { WharfDB } from '../../renderer/store/db';
 import { useOperatorStore } from '../../renderer/features/operator';
 import type { Role, UserPublic } from '../../shared/domain/types';
 
-export const $ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) => root.querySelector<T>(sel);
-export const $$ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) => [...root.querySelectorAll<T>(sel)];
-export const tid = (id: string) => `[data-testid="${id}"]`;
+export { $, $$, tid, click, type } from './support';
 /** antd puts a checkbox's or radio's data-testid on its <input> or on its wrapper, depending on the control. */
 export const inputOf = (id: string, root: ParentNode = document) => $<HTMLInputElement>(`input${tid(id)}`, root) ?? $<HTMLInputElement>(`${tid(id)} input`, root);
 
@@ -33,18 +31,6 @@ export async function renderApp(ui: ReactNode): Promise<Rendered> {
 export async function unmountAll(): Promise<void> {
   for (const v of mounted.splice(0)) if (v.container.isConnected) await v.unmount();
   document.body.innerHTML = '';
-}
-
-export async function click(el: Element | null | undefined, what = 'element'): Promise<void> {
-  if (!el) throw new Error(`nothing to click: ${what}`);
-  await act(async () => { (el as HTMLElement).click(); });
-}
-
-export async function type(el: Element | null | undefined, value: string, what = 'input'): Promise<void> {
-  if (!el) throw new Error(`nothing to type into: ${what}`);
-  const input = (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? el : el.querySelector('input, textarea')) as HTMLInputElement | null;
-  if (!input) throw new Error(`no input inside ${what}`);
-  await act(async () => { input.focus(); typeInto(input, value); });
 }
 
 export async function press(el: Element | null | undefined, key: string, init: KeyboardEventInit = {}): Promise<void> {

@@ -51,6 +51,23 @@ export function typeInto(el: HTMLInputElement, value: string): void {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+export const $ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) => root.querySelector<T>(sel);
+export const $$ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) => [...root.querySelectorAll<T>(sel)];
+export const tid = (id: string) => `[data-testid="${id}"]`;
+
+export async function click(el: Element | null | undefined, what = 'element'): Promise<void> {
+  if (!el) throw new Error(`nothing to click: ${what}`);
+  await act(async () => { (el as HTMLElement).click(); });
+}
+
+/** Types into an input or textarea (or the one inside `el`) as a person would. */
+export async function type(el: Element | null | undefined, value: string, what = 'input'): Promise<void> {
+  if (!el) throw new Error(`nothing to type into: ${what}`);
+  const input = (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? el : el.querySelector('input, textarea')) as HTMLInputElement | null;
+  if (!input) throw new Error(`no input inside ${what}`);
+  await act(async () => { input.focus(); typeInto(input, value); });
+}
+
 /**
  * happy-dom has no layout: every clientHeight is 0, so a virtual list shows nothing. This gives
  * elements matching `selector` a size (what a browser would measure) and leaves the rest alone.
