@@ -11,7 +11,7 @@ import { findDuplicates, type DedupResult } from './dedup';
 import { allocate } from './allocate';
 import { evaluateRules, type RegionFacts } from './rules';
 import type { RuleId } from './settings';
-import type { Decision, DecisionTrigger, RuleHit } from './types';
+import type { Decision, DecisionTrigger, LineDecision, RuleHit } from './types';
 
 export interface DecideInput {
   order: NormalizedOrder & { key: string };
@@ -26,6 +26,10 @@ export interface DecideInput {
    * very same decisions instead of stamping them with the replay's clock.
    */
   at?: number;
+  /** the order's lines already mapped against this context (a caller that needed them first) */
+  lines?: LineDecision[];
+  /** its receiver keys, likewise */
+  receiverKeys?: ReceiverKeys;
 }
 
 export interface DecideOutput {
@@ -75,9 +79,9 @@ function holdsFrom(hits: readonly RuleHit[], prev: readonly Hold[], at: number):
 export function decideOrder(input: DecideInput, ctx: DecideContext): DecideOutput {
   const { order } = input;
   const at = input.at ?? ctx.now;
-  const lines = mapLines(order, ctx);
+  const lines = input.lines ?? mapLines(order, ctx);
   const products = productSet(lines);
-  const keys = receiverKeys(order, ctx.phoneHashes(order.key));
+  const keys = input.receiverKeys ?? receiverKeys(order, ctx.phoneHashes(order.key));
   const kept = input.holds.filter((h) => h.source !== 'rule');
   const skip = notDecidable(order, input.fulfilment);
   if (skip) {

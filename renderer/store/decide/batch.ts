@@ -79,9 +79,12 @@ export async function decideInTx(db: WharfDB, requests: readonly DecideRequest[]
   const phone = new Map((await db.phoneHashes.bulkGet(requests.map((r) => r.row.key))).filter((x) => !!x).map((x) => [x!.orderKey, x!.hashes]));
   const phoneHashes = (k: string) => phone.get(k) ?? [];
 
-  const keyed = requests.map((r) => ({ ...r, order: effectiveOrder(r.row), keys: receiverKeys(effectiveOrder(r.row), phoneHashes(r.row.key)).all }));
+  const keyed = requests.map((r) => {
+    const order = effectiveOrder(r.row);
+    return { ...r, order, keys: receiverKeys(order, phoneHashes(r.row.key)) };
+  });
   const batchKeys = new Set(keyed.map((r) => r.row.key));
-  const allKeys = [...new Set(keyed.flatMap((r) => r.keys))];
+  const allKeys = [...new Set(keyed.flatMap((r) => r.keys.all))];
   // one equality lookup per key, all in flight at once: anyOf walks a cursor with a round trip
   // per key, and almost every key of a new batch matches nothing (measured: 0.6 ms an order)
   const history = [...new Map((await Promise.all(allKeys.map((k) => db.orders.where('rk').equals(k).toArray()))).flat().map((r) => [r.key, r])).values()];
@@ -95,11 +98,11 @@ export async function decideInTx(db: WharfDB, requests: readonly DecideRequest[]
 
   const ledger = new StockLedger(db);
   const baseCtx = contextOf(cfg, opts.now, ledger, index, phoneHashes, new Map());
-  // which SKUs this batch can touch: its lines now, what earlier decisions committed, and the
-  // orders a duplicate may send back to review
-  const premapped = keyed.map((r) => mapLines(r.order, baseCtx));
+  // which SKUs this batch can touch: its lines now (mapped once, handed to the pipeline), what
+  // earlier decisions committed, and the orders a duplicate may send back to review
+  const premapped = new Map(keyed.map((r) => [r.row.key, { lines: mapLines(r.order, baseCtx), receiverKeys: r.keys }]));
   const skus = new Set<string>();
-  for (const lines of premapped) for (const l of lines) for (const c of l.components) skus.add(c.sku);
+  for (const { lines } of premapped.values()) for (const l of lines) for (const c of l.components) skus.add(c.sku);
   for (const r of keyed) for (const t of committedTake(r.row.decision)) skus.add(t.sku);
   for (const h of historyByKey.values()) for (const t of committedTake(h.decision)) skus.add(t.sku);
   await ledger.load([...skus], cfg.warehouses.map((w) => w.code));
@@ -118,7 +121,7 @@ export async function decideInTx(db: WharfDB, requests: readonly DecideRequest[]
     const prev = row.decision;
     ledger.release(committedTake(prev));
     index.remove(row.key, row.rk ?? []);
-    const res = decideOrder({ order: effectiveOrder(row), fulfilment: row.fulfilment, holds: row.holds, trigger, at }, ctx);
+    const res = decideOrder({ order: effectiveOrder(row), fulfilment: row.fulfilment, holds: row.holds, trigger, at, ...premapped.get(row.key) }, ctx);
     ledger.take(committedTake(res.decision));
     const next: OrderRow = {
       ...row, decision: res.decision, fulfilment: res.fulfilment, holds: res.holds, rk: res.receiverKeys.all,
