@@ -66,14 +66,13 @@ export const removeMapping = async (db: WharfDB, ctx: OperatorContext, key: stri
 
 export async function saveSku(db: WharfDB, ctx: OperatorContext, raw: unknown, created: boolean, opts: { aliasesEdited?: boolean } = {}) {
   const sku = parse(Sku, raw, 'SKU');
-  const exists = await db.skus.get(sku.code);
-  if (created && exists) throw new WharfError('invalid_input', `SKU code ${sku.code} already exists: open it to edit, or choose another code`);
+  const all = new Map((await db.skus.toArray()).map((s) => [s.code, s]));
+  if (created && all.has(sku.code)) throw new WharfError('invalid_input', `SKU code ${sku.code} already exists: open it to edit, or choose another code`);
   for (const c of sku.components) {
-    if (c.code === sku.code) throw new WharfError('invalid_input', `kit ${sku.code} cannot contain itself`);
-    if (!(await db.skus.get(c.code))) throw new WharfError('invalid_input', `kit component ${c.code} is not a SKU: create it first`);
+    if (c.code === sku.code) throw new WharfError('invalid_input', `kit ${sku.code} cannot contain itself: remove ${c.code} from its components`);
+    if (!all.has(c.code)) throw new WharfError('invalid_input', `kit component ${c.code} is not a SKU: create it first`);
   }
   // kits that contain each other would never finish expanding
-  const all = new Map((await db.skus.toArray()).map((s) => [s.code, s]));
   all.set(sku.code, sku);
   const reaches = (from: string, seen = new Set<string>()): boolean => from === sku.code || (!seen.has(from) && (seen.add(from), (all.get(from)?.components ?? []).some((c) => reaches(c.code, seen))));
   for (const c of sku.components) if (reaches(c.code)) throw new WharfError('invalid_input', `kit ${sku.code}: component ${c.code} contains ${sku.code} in turn; kits cannot contain each other`);
@@ -93,13 +92,13 @@ export async function importSkus(db: WharfDB, ctx: OperatorContext, fileName: st
 
 export async function setStock(db: WharfDB, ctx: OperatorContext, rows: unknown[], why: string) {
   const parsed = rows.map((r, i) => parse(OnHand, r, `stock row ${i + 1}`));
-  if (!parsed.length) throw new WharfError('invalid_input', 'stock: nothing to set');
+  if (!parsed.length) throw new WharfError('invalid_input', 'stock: nothing to set: give at least one SKU × warehouse row with its quantity');
   return commit(db, ctx, 'skus.manage', 'stock.set', { rows: parsed, reason: reason(why, 'stock') });
 }
 
 export async function saveWarehouse(db: WharfDB, ctx: OperatorContext, raw: unknown, created: boolean) {
   const warehouse = parse(Warehouse, raw, 'warehouse');
-  if (created && (await db.warehouses.get(warehouse.code))) throw new WharfError('invalid_input', `warehouse code ${warehouse.code} already exists`);
+  if (created && (await db.warehouses.get(warehouse.code))) throw new WharfError('invalid_input', `warehouse code ${warehouse.code} already exists: open it to edit, or choose another code`);
   return commit(db, ctx, 'settings.manage', 'warehouse.saved', { warehouse, created });
 }
 
