@@ -265,6 +265,7 @@ export const en: Messages = {
     'sku.removed': 'SKU removed',
     'skus.imported': 'SKU master imported',
     'stock.set': 'Stock set',
+    'stock.moved': 'Stock moved (receipt, count, transfer)',
     'warehouse.saved': 'Warehouse saved',
     'warehouse.removed': 'Warehouse removed',
     'blacklist.added': 'Added to blacklist',

@@ -77,7 +77,7 @@ export const skusZhCN = {
   stock: {
     sku: '商品',
     total: '合计 在库 / 占用 / 可售',
-    allocated: '占用',
+    allocated: '锁定',
     sellable: '可售',
     was: '原 {{n}}',
     paused: '停用',
@@ -283,7 +283,7 @@ export const skusEn: typeof skusZhCN = {
   stock: {
     sku: 'Product',
     total: 'Total on hand / allocated / sellable',
-    allocated: 'Allocated',
+    allocated: 'Reserved',
     sellable: 'Sellable',
     was: 'was {{n}}',
     paused: 'paused',

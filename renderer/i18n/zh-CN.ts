@@ -263,6 +263,7 @@ export const zhCN = {
     'sku.removed': '删除商品',
     'skus.imported': '导入商品资料',
     'stock.set': '调整库存',
+    'stock.moved': '库存作业（入库、盘点、调拨）',
     'warehouse.saved': '保存仓库',
     'warehouse.removed': '删除仓库',
     'blacklist.added': '加入黑名单',

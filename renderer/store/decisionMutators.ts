@@ -15,7 +15,7 @@ import { commitEvents } from './apply';
 import { ingestBatch } from './ingest';
 import { settingsRevision } from './decide/config';
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+export function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const r = schema.safeParse(value);
   if (!r.success) {
     const issues = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
@@ -24,7 +24,7 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.
   return r.data;
 }
 
-async function commit<T extends EventType>(db: WharfDB, ctx: OperatorContext, permission: Permission, type: T, payload: EventPayload<T>, orderKey?: string): Promise<WharfEvent> {
+export async function commit<T extends EventType>(db: WharfDB, ctx: OperatorContext, permission: Permission, type: T, payload: EventPayload<T>, orderKey?: string): Promise<WharfEvent> {
   requirePermission(ctx.user.role, permission);
   const ev: WharfEvent = { id: newEventId(), type, at: ctx.now(), actor: ctx.user.id, device: ctx.device, ...(orderKey ? { orderKey } : {}), payload };
   await commitEvents(db, [ev]);

@@ -8,6 +8,8 @@ import { pumpJournal } from './journal';
 import { pumpOutbox } from './outbox';
 import { commitEvents } from './apply';
 import { backfillDecisions } from './decide/backfill';
+import { startLapseTimer } from './stock/lapseTimer';
+import { systemClock, type Clock } from '../../shared/clock';
 import { SYSTEM_ACTOR, type WharfEvent } from '../../shared/events/envelope';
 import { sha256Hex } from '../../shared/hash';
 
@@ -22,6 +24,8 @@ export interface HostSyncDeps {
   startIngest: (out: IngestOutcome) => IngestSink;
   onEvent: <N extends 'shops.changed' | 'company.changed'>(name: N, h: (p: never) => void) => () => void;
   onError?: (what: string, err: unknown) => void;
+  /** the unpaid-lock timer's clock (tests inject one) */
+  clock?: Clock;
 }
 
 export async function mirrorCompany(db: WharfDB, host: Client): Promise<void> {
@@ -81,6 +85,8 @@ export function startHostSync(d: HostSyncDeps): () => void {
     } catch (e) { report('refresh from host', e); }
   };
   const tick = setInterval(() => { if (d.transport.state === 'open') outbox(); }, OUTBOX_TICK_MS);
+  // unpaid locks lapse whether or not the host is reachable
+  const lapse = startLapseTimer(d.db, d.clock ?? systemClock, (e) => report('stock lapse', e));
   const offs = [
     d.transport.onFrame('inbox.batch', (text) => ingest.pushFrame(text)),
     d.onEvent('shops.changed', ((p: { shops: Awaited<ReturnType<Client['shops.list']>> }) => { void mirrorShops(d.db, p.shops); }) as (p: never) => void),
@@ -88,7 +94,7 @@ export function startHostSync(d: HostSyncDeps): () => void {
     d.transport.onState((s) => { if (s === 'open') void refresh(); }),
   ];
   if (d.transport.state === 'open') void refresh();
-  return () => { clearInterval(tick); offs.forEach((o) => o()); };
+  return () => { clearInterval(tick); lapse.stop(); offs.forEach((o) => o()); };
 }
 
 /** One outbox pass at a time per database; a request during a pass runs one more after it. */

@@ -61,6 +61,15 @@ export const DecisionSettings = z.object({
     /** SKU code → the one warehouse that ships it */
     skuWarehouse: z.record(z.string(), z.string()).default({}),
   }).default({ policy: 'split', shopWarehouses: {}, skuWarehouse: {} }),
+  /** locks on stock (issue 6) */
+  stock: z.object({
+    /** reserve at allocation for orders not yet paid (where the platform shows them) */
+    reserveUnpaid: z.boolean().default(false),
+    /** an unpaid order's lock lapses this long after the order was placed */
+    unpaidLockMinutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+    /** shop id → minimum remaining shelf life (days) of the batches it may ship */
+    minRemainingDays: z.record(z.string(), z.number().int().min(0)).default({}),
+  }).default({ reserveUnpaid: false, unpaidLockMinutes: 30, minRemainingDays: {} }),
   /** own-channel (manual) orders: the shop they are entered under */
   ownShop: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]+$/), name: z.string().min(1) }).default({ id: 'own', name: '自有渠道（手工单）' }),
 });

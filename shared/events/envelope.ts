@@ -5,6 +5,7 @@ import { NormalizedOrder } from '../domain/types';
 import { sha256Hex } from '../hash';
 import { PlatformCall } from '../domain/writeBack';
 import { DECISION_EVENT_PAYLOADS } from './decisionEvents';
+import { STOCK_EVENT_PAYLOADS } from './stockEvents';
 
 export const OrderPulledPayload = z.object({
   order: NormalizedOrder,
@@ -38,6 +39,7 @@ export const EVENT_PAYLOADS = {
   /** a try failed; `final` = the platform refused for good (it is not retried by itself) */
   'writeback.failed': z.object({ outboxId: z.string(), error: z.string(), final: z.boolean() }),
   ...DECISION_EVENT_PAYLOADS,
+  ...STOCK_EVENT_PAYLOADS,
 } as const;
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;

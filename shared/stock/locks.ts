@@ -125,3 +125,40 @@ export function planLapses(state: StockState, now: number, actor: string): Movem
   // of when it ran out, and the id is the same on every PC that notices it
   return lapsedLocks(state, now).flatMap((l) => planRelease(state, { lock: l.id, at: l.unpaidUntil!, actor, source: l.id, idPrefix: `lapse:${l.id}:${l.unpaidUntil}`, reason: '未付款锁定超时，自动释放' }));
 }
+
+/** The platform (or the floor) shipped the order: everything the lock still holds leaves. */
+export function planShipment(state: StockState, a: Omit<LockAction, 'reason'>): Movement[] {
+  const lock = state.locks.get(a.lock);
+  if (!lock || (lock.state !== 'unpaid' && lock.state !== 'firm')) return [];
+  const out: Movement[] = [];
+  for (const l of lock.lines) {
+    if (l.qty <= 0) continue;
+    out.push({ id: `${a.idPrefix}:${out.length}`, kind: 'ship', sku: l.sku, warehouse: l.warehouse, batch: l.batch, qty: l.qty, ...base(a), reason: '', lock: a.lock });
+  }
+  return out;
+}
+
+/**
+ * The id prefix for the next movements on a lock: the lock's own count of movements, so the same
+ * history gives the same ids on every PC and in every replay (an order key alone repeats).
+ */
+export const lockIdPrefix = (state: StockState, lock: string) => `lk:${lock}:${state.locks.get(lock)?.moves ?? 0}`;
+
+/** Units a lock still holds per SKU × warehouse (all batches): compared with what a new decision wants. */
+export function lockHolding(state: StockState, lock: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const l = state.locks.get(lock);
+  if (!l || (l.state !== 'unpaid' && l.state !== 'firm')) return out;
+  for (const x of l.lines) if (x.qty > 0) out.set(`${x.sku}|${x.warehouse}`, (out.get(`${x.sku}|${x.warehouse}`) ?? 0) + x.qty);
+  return out;
+}
+
+/** Whether a lock already holds exactly these lines (then a re-decision keeps it, batches and all). */
+export function holdsExactly(state: StockState, lock: string, lines: readonly ReserveLine[]): boolean {
+  const have = lockHolding(state, lock);
+  const want = new Map<string, number>();
+  for (const l of lines) if (l.qty > 0) want.set(`${l.sku}|${l.warehouse}`, (want.get(`${l.sku}|${l.warehouse}`) ?? 0) + l.qty);
+  if (have.size !== want.size) return false;
+  for (const [k, q] of want) if (have.get(k) !== q) return false;
+  return true;
+}

@@ -49,6 +49,8 @@ export interface Lock {
   /** one per row it holds (an order has a few lines: a list beats a keyed object here) */
   lines: LockLine[];
   at: number;
+  /** movements recorded on it so far: the next plan's ids start here, so a replay writes the same ids */
+  moves: number;
 }
 
 export interface TransitRow {
@@ -86,7 +88,8 @@ function batchesOf(state: StockState, sku: string, warehouse: string): Map<strin
   return bb;
 }
 
-function addRow(state: StockState, r: StockRow): void {
+/** Puts a stored row into the state (a store loading the rows a transaction touches). */
+export function addRow(state: StockState, r: StockRow): void {
   state.rows.set(r.key, r);
   batchesOf(state, r.sku, r.warehouse).set(r.batch, r);
 }
@@ -174,16 +177,19 @@ export function applyMovement(state: StockState, m: Movement): void {
       r.at = m.at;
       const id = m.lock!;
       let lock = state.locks.get(id);
-      if (!lock) state.locks.set(id, (lock = { id, state: m.unpaidUntil !== undefined ? 'unpaid' : 'firm', unpaidUntil: undefined, lines: [], at: m.at }));
+      if (!lock) state.locks.set(id, (lock = { id, state: m.unpaidUntil !== undefined ? 'unpaid' : 'firm', unpaidUntil: undefined, lines: [], at: m.at, moves: 0 }));
       else if (lock.state === 'released' || lock.state === 'shipped') lock.state = m.unpaidUntil !== undefined ? 'unpaid' : 'firm';
       if (lock.state === 'unpaid' && m.unpaidUntil !== undefined) { lock.unpaidUntil = m.unpaidUntil; state.unpaid.add(id); }
       lockLine(lock, r).qty += q;
       lock.at = m.at;
+      lock.moves++;
       return;
     }
     case 'firm': {
       const lock = state.locks.get(m.lock!);
-      if (lock && lock.state === 'unpaid') { lock.state = 'firm'; lock.unpaidUntil = undefined; lock.at = m.at; state.unpaid.delete(lock.id); }
+      if (!lock) return;
+      lock.moves++;
+      if (lock.state === 'unpaid') { lock.state = 'firm'; lock.unpaidUntil = undefined; lock.at = m.at; state.unpaid.delete(lock.id); }
       return;
     }
     case 'release': {
@@ -198,6 +204,7 @@ export function applyMovement(state: StockState, m: Movement): void {
       const back = Math.min(l.picked, q);
       if (back > 0) { l.picked -= back; r.picked -= back; shelf(r, location, back); }
       lock.at = m.at;
+      lock.moves++;
       settleLock(state, lock);
       return;
     }
@@ -207,7 +214,7 @@ export function applyMovement(state: StockState, m: Movement): void {
       shelf(r, location, -q);
       r.at = m.at;
       const lock = state.locks.get(m.lock!);
-      if (lock) { lockLine(lock, r).picked += q; lock.at = m.at; }
+      if (lock) { lockLine(lock, r).picked += q; lock.at = m.at; lock.moves++; }
       return;
     }
     case 'ship': {
@@ -226,6 +233,7 @@ export function applyMovement(state: StockState, m: Movement): void {
         l.qty -= q;
         l.shipped += q;
         lock.at = m.at;
+        lock.moves++;
         settleLock(state, lock);
       }
       return;

@@ -9,7 +9,7 @@ export type RowField = 'onHand' | 'reserved' | 'frozen' | 'picked';
 const ROW_FIELDS: readonly RowField[] = ['onHand', 'reserved', 'frozen', 'picked'];
 
 export interface Drift {
-  kind: 'row' | 'location' | 'lock' | 'transit';
+  kind: 'row' | 'location' | 'lock' | 'transit' | 'summary' | 'movement';
   key: string;
   field: string;
   stored: number | string;
@@ -19,8 +19,12 @@ export interface Drift {
   message: string;
 }
 
+/** A SKU × warehouse roll-up as a store keeps it for lists (all batches summed). */
+export interface StockSummary { key: string; sku: string; warehouse: string; onHand: number; reserved: number; frozen: number; picked: number; sellable: number }
+
 export interface StoredStock {
   rows: Iterable<StockRow>;
+  summary?: Iterable<StockSummary>;
   locks?: Iterable<Lock>;
   transit?: Iterable<TransitRow>;
 }
@@ -66,6 +70,11 @@ export function selfCheck(stored: StoredStock, movements: readonly Movement[]): 
     if (list) list.push(m); else byRow.set(k, [m]);
   }
   const drifts: Drift[] = [];
+  const ids = new Set<string>();
+  for (const m of movements) {
+    if (!ids.has(m.id)) { ids.add(m.id); continue; }
+    drifts.push({ kind: 'movement', key: m.id, field: 'id', stored: 2, derived: 1, message: `流水 ${m.id}（${m.kind} ${m.sku} ${m.qty}）记录了两次` });
+  }
   const seen = new Set<string>();
   for (const s of stored.rows) {
     seen.add(s.key);
@@ -121,6 +130,27 @@ export function selfCheck(stored: StoredStock, movements: readonly Movement[]): 
     }
     for (const d of derived.transit.values()) {
       if (!seenT.has(d.key) && d.qty !== 0) drifts.push({ kind: 'transit', key: d.key, field: 'qty', stored: 'missing', derived: d.qty, message: `在途 ${d.key}：流水显示在途 ${d.qty}，但没有记录` });
+    }
+  }
+  if (stored.summary) {
+    const want = new Map<string, StockSummary>();
+    for (const r of derived.rows.values()) {
+      const k = `${r.sku}|${r.warehouse}`;
+      const t = want.get(k) ?? { key: k, sku: r.sku, warehouse: r.warehouse, onHand: 0, reserved: 0, frozen: 0, picked: 0, sellable: 0 };
+      t.onHand += r.onHand; t.reserved += r.reserved; t.frozen += r.frozen; t.picked += r.picked; t.sellable = t.onHand - t.reserved - t.frozen;
+      want.set(k, t);
+    }
+    const seenS = new Set<string>();
+    for (const s of stored.summary) {
+      seenS.add(s.key);
+      const d = want.get(s.key);
+      for (const f of ['onHand', 'reserved', 'frozen', 'picked', 'sellable'] as const) {
+        const b = d ? d[f] : 0;
+        if (s[f] !== b) drifts.push({ kind: 'summary', key: s.key, field: f, stored: s[f], derived: b, message: `${s.key} 汇总 ${f}：记录 ${s[f]}，按流水应为 ${b}` });
+      }
+    }
+    for (const d of want.values()) {
+      if (!seenS.has(d.key) && (d.onHand || d.reserved || d.frozen)) drifts.push({ kind: 'summary', key: d.key, field: 'row', stored: 'missing', derived: `onHand ${d.onHand}`, message: `${d.key}：流水显示在库 ${d.onHand}，但汇总表没有这一行` });
     }
   }
   return drifts;

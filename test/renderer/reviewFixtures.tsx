@@ -12,6 +12,7 @@ import { usePoolFilter } from '../../renderer/features/pool';
 import { useReviewStore } from '../../renderer/features/review';
 import { useAppState } from '../../renderer/app/appState';
 import { makeRow, settle } from './support';
+import { seedStock } from '../store/stockSeed';
 
 export const T0 = Date.UTC(2026, 10, 24, 2, 0, 0);
 
@@ -44,7 +45,7 @@ export async function seedCompany(db: WharfDB): Promise<void> {
   await db.shops.bulkPut(SHOPS);
   await db.warehouses.put(WAREHOUSE);
   await db.skus.bulkPut([PLATE, MUG, BOWL]);
-  await db.stock.bulkPut([PLATE, MUG, BOWL].map((s) => ({ key: `${s.code}|yiwu`, sku: s.code, warehouse: 'yiwu', onHand: 200, allocated: 0 })));
+  await seedStock(db, [PLATE, MUG, BOWL].map((s) => ({ sku: s.code, warehouse: 'yiwu', onHand: 200 })));
 }
 
 export function resetUi(): void {

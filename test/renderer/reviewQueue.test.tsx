@@ -88,7 +88,7 @@ describe('review queue', () => {
     expect(row.decision!.trigger).toBe('approve');
     expect(row.fulfilment).toBe('allocated');
     expect(row.decision!.allocation!.parts[0]!.warehouse).toBe('yiwu');
-    expect((await db.stock.get('PLATE-24|yiwu'))!.allocated).toBe(1);
+    expect((await db.stock.get('PLATE-24|yiwu'))!.reserved).toBe(1);
     const [ev, ...more] = await events(db, 'review.approved');
     expect(more).toHaveLength(0);
     expect(ev).toMatchObject({ actor: 'u-ops', device: 'dev-review', payload: { orderKeys: [HIGH.key] } });

@@ -6,6 +6,7 @@ import { readSettings } from '../../renderer/store/decide/config';
 import { loadDryRunData } from '../../renderer/features/rules/dryRunData';
 import { runDryRun } from '../../renderer/features/rules/dryRun';
 import { LAMP, SOFA, ingest, paidOrder, receiverOf, seedCompany } from './rulesSupport';
+import { seedStock } from '../store/stockSeed';
 
 let db: WharfDB;
 beforeEach(async () => { db = freshDb(); await seedCompany(db); });
@@ -42,10 +43,10 @@ describe('dry run', () => {
   });
 
   it('gives each order its own committed stock back before deciding it again', async () => {
-    await db.stock.put({ key: 'SOFA-01|yiwu', sku: 'SOFA-01', warehouse: 'yiwu', onHand: 2, allocated: 0 });
+    await seedStock(db, [{ sku: 'SOFA-01', warehouse: 'yiwu', onHand: 2 }], 1_700_000_000_001);
     await ingest(db, [paidOrder('6001', SOFA, 2, 3)]);
     // the order took both sofas: none left sellable, yet deciding it again must not find it short
-    expect(await db.stock.get('SOFA-01|yiwu')).toMatchObject({ onHand: 2, allocated: 2 });
+    expect(await db.stock.get('SOFA-01|yiwu')).toMatchObject({ onHand: 2, reserved: 2 });
     const r = await runDryRun(await loadDryRunData(db, 7, Date.now()), await readSettings(db), { days: 7 });
     expect(r.perRule.r10).toEqual({ before: 0, after: 0 });
     expect(r.changed).toBe(0);

@@ -7,6 +7,7 @@ import { RulesPage } from '../../renderer/features/rules';
 import { readSettings } from '../../renderer/store/decide/config';
 import { defaultDecisionSettings } from '../../shared/decide';
 import { $, $$, LAMP, REVIEWER, SOFA, buttonOf, byTid, click, events, ingest, key, paidOrder, renderApp, seedCompany, signIn, sku, type, unmountAll, waitFor, waitForDb } from './rulesSupport';
+import { seedStock } from '../store/stockSeed';
 
 const TABLE = sku('TABLE-03', '实木餐桌', 175_000);
 
@@ -15,7 +16,7 @@ beforeEach(async () => {
   db = freshDb();
   await seedCompany(db);
   await db.skus.put(TABLE);
-  await db.stock.put({ key: 'TABLE-03|yiwu', sku: 'TABLE-03', warehouse: 'yiwu', onHand: 500, allocated: 0 });
+  await seedStock(db, [{ sku: 'TABLE-03', warehouse: 'yiwu', onHand: 500 }]);
   signIn();
 });
 afterEach(async () => { await unmountAll(); db.close(); await db.delete(); });

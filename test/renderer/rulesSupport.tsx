@@ -10,6 +10,7 @@ import { ingestBatch } from '../../renderer/store/ingest';
 import { useOperatorStore } from '../../renderer/features/operator';
 import { makeOrder } from '../support/orders';
 import { $, render, tid, waitFor, type Rendered } from './support';
+import { seedStock } from '../store/stockSeed';
 
 export const LEAD: UserPublic = { id: 'u-ops', name: '林静', role: 'ops_lead', pinSalt: 's', pinHash: hashPin('1234', 's') };
 export const REVIEWER: UserPublic = { id: 'u-rev', name: '陈思远', role: 'reviewer', pinSalt: 's3', pinHash: hashPin('2345', 's3') };
@@ -37,7 +38,7 @@ export async function seedCompany(db: WharfDB): Promise<void> {
   await db.shops.bulkPut(SHOPS);
   await db.warehouses.bulkPut([YIWU]);
   await db.skus.bulkPut([SOFA, LAMP]);
-  await db.stock.bulkPut([SOFA, LAMP].map((s) => ({ key: `${s.code}|yiwu`, sku: s.code, warehouse: 'yiwu', onHand: 500, allocated: 0 })));
+  await seedStock(db, [SOFA, LAMP].map((s) => ({ sku: s.code, warehouse: 'yiwu', onHand: 500 })));
 }
 
 let receiverSeq = 0;

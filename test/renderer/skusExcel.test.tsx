@@ -11,6 +11,7 @@ import type { WharfDB } from '../../renderer/store/db';
 import { SkusPage } from '../../renderer/features/skus';
 import type { Sku, Warehouse } from '../../shared/domain/types';
 import { $, $$, chooseFile, click, inputOf, events, renderApp, signIn, tid, unmountAll } from './skusSupport';
+import { seedStock } from '../store/stockSeed';
 
 const WAREHOUSES: Warehouse[] = [
   { code: 'yiwu', name: '义乌仓', province: '浙江省', city: '金华市', district: '义乌市', address: '', carriers: [], active: true },
@@ -122,9 +123,9 @@ describe('SKU master export', () => {
   async function exported(kind: 'xlsx' | 'csv'): Promise<File> {
     const db = await store();
     await db.skus.bulkPut(MASTER);
-    await db.stock.bulkPut([
-      { key: 'TY-001|yiwu', sku: 'TY-001', warehouse: 'yiwu', onHand: 12, allocated: 5 },
-      { key: '0012345678901234567|guangzhou', sku: '0012345678901234567', warehouse: 'guangzhou', onHand: 3, allocated: 0 },
+    await seedStock(db, [
+      { sku: 'TY-001', warehouse: 'yiwu', onHand: 12, reserved: 5 },
+      { sku: '0012345678901234567', warehouse: 'guangzhou', onHand: 3 },
     ]);
     let blob: Blob | undefined;
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => { blob = b as Blob; return 'blob:wharf-test'; });
@@ -152,8 +153,8 @@ describe('SKU master export', () => {
     await waitFor(() => !$(tid('sku-import-preview')), 'the import to finish');
     const back = await fresh.skus.orderBy('code').toArray();
     expect(back).toEqual([...MASTER].sort((a, b) => a.code.localeCompare(b.code)));
-    // on-hand comes back; allocated belongs to orders, not to the file
-    expect((await fresh.stock.toArray()).map((r) => [r.key, r.onHand, r.allocated]).sort()).toEqual([['0012345678901234567|guangzhou', 3, 0], ['TY-001|yiwu', 12, 0]]);
+    // on-hand comes back; what is reserved belongs to orders' locks, not to the file
+    expect((await fresh.stock.toArray()).map((r) => [r.key, r.onHand, r.reserved]).sort()).toEqual([['0012345678901234567|guangzhou', 3, 0], ['TY-001|yiwu', 12, 0]]);
     await unmountAll();
 
     // the same file into the store it came from: nothing to do

@@ -10,6 +10,7 @@ import { SkusPage } from '../../renderer/features/skus';
 import { injectScan } from '../../renderer/features/scan';
 import type { Sku } from '../../shared/domain/types';
 import { $, $$, click, events, fieldError, pick, press, renderApp, signIn, tid, type, unmountAll } from './skusSupport';
+import { seedStock } from '../store/stockSeed';
 
 const sku = (over: Partial<Sku> & { code: string; name: string }): Sku => ({
   spec: '', category: '', barcodes: [], weightG: 0, volumeCm3: 0, batchTracked: false, shelfLifeDays: 0, costFen: 0, minPriceFen: 0, priceFen: 0, components: [], aliases: [], ...over,
@@ -132,10 +133,10 @@ describe('SKU list and drawer', () => {
 
   it('searches by code, name, spec and barcode; a scan becomes the search; stock is summed over warehouses', async () => {
     await db.skus.put(sku({ code: 'KIT-9', name: '两件套', components: [{ code: 'TY-001', qty: 2 }, { code: 'TY-002', qty: 1 }] }));
-    await db.stock.bulkPut([
-      { key: 'TY-001|yiwu', sku: 'TY-001', warehouse: 'yiwu', onHand: 10, allocated: 3 },
-      { key: 'TY-001|guangzhou', sku: 'TY-001', warehouse: 'guangzhou', onHand: 5, allocated: 0 },
-      { key: 'TY-002|yiwu', sku: 'TY-002', warehouse: 'yiwu', onHand: 4, allocated: 0 },
+    await seedStock(db, [
+      { sku: 'TY-001', warehouse: 'yiwu', onHand: 10, reserved: 3 },
+      { sku: 'TY-001', warehouse: 'guangzhou', onHand: 5 },
+      { sku: 'TY-002', warehouse: 'yiwu', onHand: 4 },
     ]);
     const view = await renderApp(<SkusPage db={db} />);
     await waitFor(() => rows().length === 4, 'four SKU rows');

@@ -9,6 +9,7 @@ import type { WharfDB } from '../../renderer/store/db';
 import { SkusPage } from '../../renderer/features/skus';
 import type { Sku } from '../../shared/domain/types';
 import { $, $$, click, events, pick, press, renderApp, signIn, tid, type, unmountAll } from './skusSupport';
+import { seedStock } from '../store/stockSeed';
 
 const sku = (over: Partial<Sku> & { code: string; name: string }): Sku => ({
   spec: '', category: '', barcodes: [], weightG: 0, volumeCm3: 0, batchTracked: false, shelfLifeDays: 0, costFen: 0, minPriceFen: 0, priceFen: 0, components: [], aliases: [], ...over,
@@ -27,7 +28,7 @@ beforeEach(async () => {
     sku({ code: 'TY-002', name: '橡木餐盘 小' }),
     sku({ code: 'KIT-9', name: '两件套', components: [{ code: 'TY-001', qty: 2 }, { code: 'TY-002', qty: 1 }] }),
   ]);
-  await db.stock.put({ key: 'TY-001|yiwu', sku: 'TY-001', warehouse: 'yiwu', onHand: 10, allocated: 3 });
+  await seedStock(db, [{ sku: 'TY-001', warehouse: 'yiwu', onHand: 10, reserved: 3 }]);
 });
 afterEach(async () => { await unmountAll(); db.close(); await db.delete(); });
 
@@ -53,7 +54,7 @@ describe('stock tab', () => {
     await type($(tid('stock-reason')), '12月盘点');
     await press(input('TY-001', 'yiwu'), 'Enter');
     await waitFor(() => $(tid('stock-figures'), cell('TY-001', 'yiwu')!)?.textContent?.includes('可售 22'), 'sellable after the count');
-    expect(await db.stock.get('TY-001|yiwu')).toEqual({ key: 'TY-001|yiwu', sku: 'TY-001', warehouse: 'yiwu', onHand: 25, allocated: 3 });
+    expect(await db.stock.get('TY-001|yiwu')).toMatchObject({ key: 'TY-001|yiwu', sku: 'TY-001', warehouse: 'yiwu', onHand: 25, reserved: 3, sellable: 22 });
     const [ev, ...more] = await events(db, 'stock.set');
     expect(more).toEqual([]);
     expect(ev).toMatchObject({ actor: 'u-ops_lead', device: 'dev-test', payload: { rows: [{ sku: 'TY-001', warehouse: 'yiwu', qty: 25 }], reason: '12月盘点' } });
@@ -75,7 +76,7 @@ describe('stock tab', () => {
     const [ev] = await events(db, 'stock.set');
     expect(ev!.payload).toMatchObject({ reason: '到货入库' });
     expect((ev!.payload as { rows: unknown[] }).rows).toEqual(expect.arrayContaining([{ sku: 'TY-002', warehouse: 'guangzhou', qty: 8 }, { sku: 'TY-001', warehouse: 'guangzhou', qty: 4 }]));
-    expect(await db.stock.get('TY-001|guangzhou')).toMatchObject({ onHand: 4, allocated: 0 });
+    expect(await db.stock.get('TY-001|guangzhou')).toMatchObject({ onHand: 4, reserved: 0 });
 
     // 批量调整: +5 in yiwu for both plain SKUs (kits cannot be ticked)
     await click($('input[type="checkbox"]', row('TY-001')!));
@@ -90,8 +91,8 @@ describe('stock tab', () => {
     await type($(tid('stock-bulk-reason')), '补货');
     await click($(tid('stock-bulk-apply')));
     await waitFor(() => input('TY-002', 'yiwu').value === '5', 'the bulk result on screen');
-    expect(await db.stock.get('TY-001|yiwu')).toMatchObject({ onHand: 15, allocated: 3 });
-    expect(await db.stock.get('TY-002|yiwu')).toMatchObject({ onHand: 5, allocated: 0 });
+    expect(await db.stock.get('TY-001|yiwu')).toMatchObject({ onHand: 15, reserved: 3 });
+    expect(await db.stock.get('TY-002|yiwu')).toMatchObject({ onHand: 5, reserved: 0 });
     const last = (await events(db, 'stock.set')).at(-1)!;
     expect(last.payload).toEqual({ rows: [{ sku: 'TY-001', warehouse: 'yiwu', qty: 15 }, { sku: 'TY-002', warehouse: 'yiwu', qty: 5 }], reason: '补货' });
     await view.unmount();

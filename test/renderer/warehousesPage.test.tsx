@@ -10,6 +10,7 @@ import { readSettings, SETTINGS_KEY } from '../../renderer/store/decide/config';
 import { WarehousesPage } from '../../renderer/features/warehouses';
 import type { Warehouse } from '../../shared/domain/types';
 import { $, $$, click, inputOf, events, fieldError, pick, renderApp, signIn, tid, type, unmountAll } from './skusSupport';
+import { seedStock } from '../store/stockSeed';
 
 const YIWU: Warehouse = { code: 'yiwu', name: '义乌仓', province: '浙江省', city: '金华市', district: '义乌市', address: '稠江街道 88 号', lat: 29.306, lng: 120.075, carriers: [{ code: 'ZTO' }], active: true };
 const GZ: Warehouse = { code: 'guangzhou', name: '广州仓', province: '广东省', city: '广州市', district: '白云区', address: '', lat: 23.157, lng: 113.273, carriers: [], active: true };
@@ -71,7 +72,7 @@ describe('warehouses', () => {
   });
 
   it('edits a warehouse (code fixed) and deletes one after confirming', async () => {
-    await db.stock.put({ key: 'TY-001|guangzhou', sku: 'TY-001', warehouse: 'guangzhou', onHand: 12, allocated: 2 });
+    await seedStock(db, [{ sku: 'TY-001', warehouse: 'guangzhou', onHand: 12, reserved: 2 }]);
     await renderApp(<WarehousesPage db={db} />);
     await waitFor(() => row('yiwu'), 'the yiwu row');
     await click($(tid('warehouse-edit'), row('yiwu')!));

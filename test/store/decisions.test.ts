@@ -3,74 +3,20 @@
 // stock and a rule change decide them again; stock given to passed orders is counted and given
 // back when they ship or close; and a store rebuilt from the journal decides the same way.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { WharfDB } from '../../renderer/store/db';
-import { ingestBatch } from '../../renderer/store/ingest';
-import { commitEvents } from '../../renderer/store/apply';
+import { describe, expect, it } from 'vitest';
+import type { WharfDB } from '../../renderer/store/db';
+import { seedStock } from './stockSeed';
+import { decideFixtures } from './decideFixtures';
+import { checkStock } from '../../renderer/store/stock/selfCheckStore';
 import { acceptMerge, approveOrders, cancelOrders, confirmMapping, createManualOrder, editAddress, holdOrders, saveRules, setStock } from '../../renderer/store/decisionMutators';
 import { replayEvents } from '../../renderer/store/journal';
 import { readSettings } from '../../renderer/store/decide/config';
 import { backfillDecisions } from '../../renderer/store/decide/backfill';
-import type { OperatorContext } from '../../renderer/store/mutators';
-import { SYSTEM_ACTOR, type WharfEvent } from '../../shared/events/envelope';
-import type { NormalizedOrder, OrderRow } from '../../shared/domain/types';
-import { makeOrder } from '../support/orders';
+import type { WharfEvent } from '../../shared/events/envelope';
+import type { NormalizedOrder } from '../../shared/domain/types';
 import { mergeGroups } from '../../renderer/features/review/mergeGroups';
 
-let n = 0;
-const dbs: WharfDB[] = [];
-function freshDb() {
-  const db = new WharfDB(`decisions-${process.pid}-${n++}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => { for (const d of dbs.splice(0)) { d.close(); await d.delete(); } });
-
-const T0 = Date.UTC(2026, 10, 20, 2, 0, 0);
-let clock = T0 + 3600_000;
-const lead: OperatorContext = { user: { id: 'u-lead', name: '林静', role: 'ops_lead', pinHash: '', pinSalt: '' }, device: 'pc-1', now: () => clock };
-
-const SETUP = {
-  revision: 'rev-1',
-  skus: [
-    { code: 'TY-001', name: '橡木餐盘', spec: '直径24cm', category: '餐具', priceFen: 3900, minPriceFen: 2730 },
-    { code: 'TY-002', name: '橡木餐盘', spec: '直径20cm', category: '餐具', priceFen: 2900, minPriceFen: 2030 },
-    { code: 'TY-004', name: '竹制砧板', spec: '40×28cm', category: '厨具', priceFen: 5900 },
-    { code: 'TY-012', name: '铸铁煎锅', spec: '26cm', category: '锅具', priceFen: 15900 },
-  ].map((s) => ({ barcodes: [], weightG: 0, volumeCm3: 0, batchTracked: false, shelfLifeDays: 0, costFen: 0, components: [], aliases: [], ...s })),
-  warehouses: [
-    { code: 'yiwu', name: '义乌仓', province: '浙江省', city: '金华市', district: '义乌市', address: '', lat: 29.306, lng: 120.075, carriers: [{ code: 'ZTO' }], active: true },
-    { code: 'guangzhou', name: '广州仓', province: '广东省', city: '广州市', district: '白云区', address: '', lat: 23.157, lng: 113.273, carriers: [{ code: 'ZTO' }], active: true },
-  ],
-  onHand: [
-    { sku: 'TY-001', warehouse: 'yiwu', qty: 2 }, { sku: 'TY-001', warehouse: 'guangzhou', qty: 1 },
-    { sku: 'TY-004', warehouse: 'yiwu', qty: 10 }, { sku: 'TY-012', warehouse: 'guangzhou', qty: 0 },
-  ],
-  blacklist: [],
-  mappings: [],
-};
-
-async function setUp(db: WharfDB) {
-  const ev: WharfEvent = { id: 'setup-rev-1', type: 'setup.applied', at: T0, actor: SYSTEM_ACTOR, device: 'host', payload: SETUP };
-  await commitEvents(db, [ev]);
-}
-
-let seq = 0;
-function order(over: Partial<NormalizedOrder> = {}): NormalizedOrder {
-  seq++;
-  const id = `40${String(seq).padStart(17, '0')}`;
-  return makeOrder({
-    orderId: id, createdAt: T0 + seq * 60_000, paidAt: T0 + seq * 60_000 + 1000, modifiedAt: T0 + seq * 60_000 + 2000,
-    receiver: { nameMasked: `${'王李张刘陈杨'[seq % 6]}**`, phoneMasked: `138****${String(1000 + seq)}`, phoneTail: String(1000 + seq), province: '浙江省', city: '杭州市', district: '西湖区', town: '', addressMasked: '文一西路***号*幢***室', cipher: {}, mergeKey: '' },
-    lines: [{ lineId: `${id}-1`, title: '橡木餐盘', skuText: '直径24cm', qty: 1, priceFen: 3900, paymentFen: 3900, outerSkuId: 'TY-001' }],
-    ...over,
-  });
-}
-
-const ingest = (db: WharfDB, orders: NormalizedOrder[], hashSuffix = '') => ingestBatch(db, { orders: orders.map((o) => ({ order: o, payloadHash: `h-${o.orderId}${hashSuffix}` })), quarantine: [] }, 'api', () => clock);
-const row = async (db: WharfDB, o: NormalizedOrder) => (await db.orders.get(`taobao:${o.shopId}:${o.orderId}`))!;
-const stockOf = async (db: WharfDB, sku: string, wh: string) => { const r = await db.stock.get(`${sku}|${wh}`); return r ? { onHand: r.onHand, allocated: r.allocated } : undefined; };
-const openRuleHolds = (r: OrderRow) => r.holds.filter((h) => h.source === 'rule' && !h.clearedBy).map((h) => h.code).sort();
+const { freshDb, setUp, order, ingest, row, stockOf, openRuleHolds, lead, T0, time } = decideFixtures('decisions');
 
 describe('decisions in the store', () => {
   it('decides on arrival in the ingest transaction: maps, allocates the nearest warehouse and counts its stock', async () => {
@@ -83,10 +29,10 @@ describe('decisions in the store', () => {
     expect(r.fulfilment).toBe('allocated');
     expect(r.decision?.lines[0]).toMatchObject({ sku: 'TY-001', method: 'outer_id', reason: 'outer id TY-001' });
     expect(r.decision?.allocation?.parts.map((p) => p.warehouse)).toEqual(['yiwu']);
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, allocated: 1 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, reserved: 1 });
     // a re-delivery of the same view decides nothing again and takes no more stock
     await ingest(db, [a]);
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, allocated: 1 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, reserved: 1 });
     expect((await row(db, a)).decision?.at).toBe(r.decision?.at);
   });
 
@@ -100,16 +46,16 @@ describe('decisions in the store', () => {
     // two from yiwu (nearest), then the third from guangzhou, then none left
     expect(rows.slice(0, 3).map((r) => r.decision?.allocation?.parts[0]?.warehouse)).toEqual(['yiwu', 'yiwu', 'guangzhou']);
     expect(openRuleHolds(rows[3]!)).toEqual(['r10']);
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, allocated: 2 });
-    expect(await stockOf(db, 'TY-001', 'guangzhou')).toEqual({ onHand: 1, allocated: 1 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, reserved: 2 });
+    expect(await stockOf(db, 'TY-001', 'guangzhou')).toEqual({ onHand: 1, reserved: 1 });
 
-    clock += 60_000;
+    time.now += 60_000;
     await setStock(db, lead, [{ sku: 'TY-001', warehouse: 'yiwu', qty: 5 }], '到货');
     const after = await row(db, orders[3]!);
     expect(after.fulfilment).toBe('allocated');
     expect(after.decision?.trigger).toBe('stock');
     expect(after.decision?.allocation?.parts[0]?.warehouse).toBe('yiwu');
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 5, allocated: 3 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 5, reserved: 3 });
   });
 
   it('a shipped order takes its stock off hand; a closed one gives it back', async () => {
@@ -118,11 +64,11 @@ describe('decisions in the store', () => {
     const a = order();
     const b = order();
     await ingest(db, [a, b]);
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, allocated: 2 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, reserved: 2 });
     await ingest(db, [{ ...a, channelStatus: 'shipped', platformStatus: 'WAIT_BUYER_CONFIRM_GOODS', modifiedAt: a.modifiedAt + 60_000 }], '-shipped');
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 1, allocated: 1 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 1, reserved: 1 });
     await ingest(db, [{ ...b, channelStatus: 'closed', platformStatus: 'TRADE_CLOSED', modifiedAt: b.modifiedAt + 60_000 }], '-closed');
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 1, allocated: 0 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 1, reserved: 0 });
     expect((await row(db, b)).fulfilment).toBe('cancelled');
   });
 
@@ -134,13 +80,13 @@ describe('decisions in the store', () => {
     const held = await row(db, a);
     expect(openRuleHolds(held)).toEqual(['r4']);
     expect(held.fulfilment).toBe('on_hold');
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, allocated: 0 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, reserved: 0 });
     await approveOrders(db, lead, [held.key], '已看留言');
     const ok = await row(db, a);
     expect(ok.fulfilment).toBe('allocated');
     expect(ok.holds.find((h) => h.code === 'r4')).toMatchObject({ clearedBy: 'u-lead' });
     expect(ok.decision?.trigger).toBe('approve');
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, allocated: 1 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, reserved: 1 });
     expect(await db.ruleStats.get('r4')).toMatchObject({ hits: 1, held: 1, approved: 1 });
     expect((await db.events.toArray()).filter((e) => e.type === 'review.approved')).toHaveLength(1);
   });
@@ -154,7 +100,7 @@ describe('decisions in the store', () => {
     await expect(holdOrders(db, lead, [key], '  ')).rejects.toThrow(/reason/);
     await holdOrders(db, lead, [key], '客户来电要求改期');
     expect((await row(db, a)).fulfilment).toBe('on_hold');
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, allocated: 0 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, reserved: 0 });
     await cancelOrders(db, lead, [key], '客户取消');
     expect((await row(db, a)).fulfilment).toBe('cancelled');
     await ingest(db, [{ ...a, modifiedAt: a.modifiedAt + 5000, sellerMemo: '新备注' }], '-later');
@@ -233,14 +179,14 @@ describe('decisions in the store', () => {
     const b = { ...order(), shopId: 'shop-b', receiver: a.receiver, paidAt: a.paidAt! + 3600_000 };
     await ingest(db, [b]);
     expect((await row(db, b)).fulfilment).toBe('allocated');
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, allocated: 1 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, reserved: 1 });
     await ingest(db, [a]);
     const rb = await row(db, b);
     expect(rb.decision?.trigger).toBe('duplicate');
     expect(openRuleHolds(rb)).toEqual(['r8']);
     expect(rb.duplicateOf).toBe((await row(db, a)).key);
     // b gave its plate back, a took one
-    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, allocated: 1 });
+    expect(await stockOf(db, 'TY-001', 'yiwu')).toEqual({ onHand: 2, reserved: 1 });
   });
 
   it('a manual order runs the same pipeline and names its creator', async () => {
@@ -263,10 +209,16 @@ describe('decisions in the store', () => {
     await setStock(db, lead, [{ sku: 'TY-001', warehouse: 'guangzhou', qty: 4 }], '盘点');
     const journal = (await db.events.orderBy('seq').toArray()).map(({ seq: _s, ...e }) => e as WharfEvent);
     const copy = freshDb();
-    await replayEvents(copy, journal, () => clock);
+    await replayEvents(copy, journal, () => time.now);
     const view = async (d: WharfDB) => (await d.orders.toArray()).map((r) => ({ key: r.key, f: r.fulfilment, holds: openRuleHolds(r), wh: r.decision?.allocation?.parts.map((p) => p.warehouse) })).sort((x, y) => (x.key < y.key ? -1 : 1));
     expect(await view(copy)).toEqual(await view(db));
     expect(await copy.stock.toArray()).toEqual(await db.stock.toArray());
+    // the ledger itself replays to the same movements, ids and all, and neither store drifts
+    const ledger = async (d: WharfDB) => (await d.movements.toArray()).map(({ seq: _s, ...m }) => m);
+    expect(await ledger(copy)).toEqual(await ledger(db));
+    expect(await copy.locks.toArray()).toEqual(await db.locks.toArray());
+    expect((await checkStock(db)).drifts).toEqual([]);
+    expect((await checkStock(copy)).drifts).toEqual([]);
   });
 
   it('orders stored before decisions existed are decided once, at the first start after the upgrade', async () => {
@@ -278,10 +230,12 @@ describe('decisions in the store', () => {
     const r = await row(db, a);
     const { decision: _d, rk: _rk, um: _um, ...v1 } = r;
     await db.orders.put({ ...v1, fulfilment: 'new', holds: [] });
-    await db.stock.put({ key: 'TY-001|yiwu', sku: 'TY-001', warehouse: 'yiwu', onHand: 2, allocated: 0 });
-    expect(await backfillDecisions(db, () => clock)).toBe(1);
+    // and no stock ledger: the on-hand figure alone
+    await Promise.all([db.locks.clear(), db.movements.clear(), db.stockRows.clear(), db.stock.clear()]);
+    await seedStock(db, [{ sku: 'TY-001', warehouse: 'yiwu', onHand: 2 }]);
+    expect(await backfillDecisions(db, () => time.now)).toBe(1);
     expect((await row(db, a)).fulfilment).toBe('allocated');
-    expect(await backfillDecisions(db, () => clock)).toBe(0);
+    expect(await backfillDecisions(db, () => time.now)).toBe(0);
   });
   it('one receiver\'s orders of one shop merge into a parcel, and a third order that comes later joins it', async () => {
     const db = freshDb();

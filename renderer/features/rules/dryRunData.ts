@@ -39,7 +39,7 @@ export async function loadDryRunData(db: WharfDB, days: number, now: number): Pr
       mappings: maps,
       warehouses: warehouses.map((w) => ({ ...w, carriers: w.carriers ?? [], active: w.active ?? true })),
       blacklist,
-      stock: stock.map((r) => ({ sku: r.sku, warehouse: r.warehouse, qty: r.onHand - r.allocated })),
+      stock: stock.map((r) => ({ sku: r.sku, warehouse: r.warehouse, qty: r.sellable })),
       usual: new Map(stats.filter((s) => s.lines > 0).map((s) => [s.sku, { mean: s.units / s.lines, n: s.lines }])),
       now,
     },

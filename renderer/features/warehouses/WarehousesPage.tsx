@@ -28,7 +28,7 @@ export function WarehousesPage({ db }: { db: WharfDB }) {
     const m = new Map<string, { units: number; skus: number; allocated: number }>();
     for (const r of stock ?? []) {
       const h = m.get(r.warehouse) ?? { units: 0, skus: 0, allocated: 0 };
-      m.set(r.warehouse, { units: h.units + r.onHand, skus: h.skus + (r.onHand > 0 ? 1 : 0), allocated: h.allocated + r.allocated });
+      m.set(r.warehouse, { units: h.units + r.onHand, skus: h.skus + (r.onHand > 0 ? 1 : 0), allocated: h.allocated + r.reserved });
     }
     return m;
   }, [stock]);

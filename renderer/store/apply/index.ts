@@ -6,6 +6,7 @@ import { decideTables } from '../decide/batch';
 import { applyAddressEdited, applyApproved, applyCancelled, applyHeld } from './review';
 import { applyBlacklistAdded, applyBlacklistRemoved, applyMappingConfirmed, applyMappingRemoved, applySetup, applySkuRemoved, applySkuSaved, applySkusImported, applyStockSet, applyWarehouseRemoved, applyWarehouseSaved } from './master';
 import { applyMergeAccepted, applyPhoneHashed, applyRulesSaved } from './rules';
+import { applyStockMoved } from './stock';
 
 type Applier = (db: WharfDB, ev: TypedEvent<never>) => Promise<void>;
 
@@ -20,6 +21,7 @@ const APPLIERS: Record<string, Applier> = {
   'sku.removed': applySkuRemoved as Applier,
   'skus.imported': applySkusImported as Applier,
   'stock.set': applyStockSet as Applier,
+  'stock.moved': applyStockMoved as Applier,
   'warehouse.saved': applyWarehouseSaved as Applier,
   'warehouse.removed': applyWarehouseRemoved as Applier,
   'blacklist.added': applyBlacklistAdded as Applier,

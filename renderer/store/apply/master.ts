@@ -6,7 +6,8 @@ import type { TypedEvent } from '../../../shared/events/envelope';
 import { mappingKey } from '../../../shared/decide/types';
 import type { WharfDB } from '../db';
 import { bumpConfig, readSettings, SETTINGS_KEY } from '../decide/config';
-import { stockKey } from '../decide/stockLedger';
+import { StockTx } from '../stock/ledgerTx';
+import { onHandMovements, type OnHandEntry } from '../stock/setOnHand';
 import { heldForStock, redecide, waitingForMapping } from './redecide';
 
 const MAX_ALIASES = 40;
@@ -56,10 +57,16 @@ export async function applySkusImported(db: WharfDB, ev: TypedEvent<'skus.import
   await afterMasterChange(db, ev.at);
 }
 
+async function setOnHand(db: WharfDB, rows: readonly OnHandEntry[], ev: { id: string; at: number; actor: string }, reason: string): Promise<void> {
+  if (!rows.length) return;
+  const tx = new StockTx(db);
+  await tx.load(rows.map((r) => r.sku));
+  tx.record(onHandMovements(tx, rows, ev, reason));
+  await tx.save();
+}
+
 export async function applyStockSet(db: WharfDB, ev: TypedEvent<'stock.set'>): Promise<void> {
-  const keys = ev.payload.rows.map((r) => stockKey(r.sku, r.warehouse));
-  const have = await db.stock.bulkGet(keys);
-  await db.stock.bulkPut(ev.payload.rows.map((r, i) => ({ key: keys[i]!, sku: r.sku, warehouse: r.warehouse, onHand: r.qty, allocated: have[i]?.allocated ?? 0 })));
+  await setOnHand(db, ev.payload.rows, ev, ev.payload.reason.trim() || '在库数量设置（SKU 资料）');
   // received stock is the explicit event that revisits orders held for it
   await redecide(db, await heldForStock(db, new Set(ev.payload.rows.map((r) => r.sku))), 'stock', ev.at);
 }
@@ -99,9 +106,7 @@ export async function applySetup(db: WharfDB, ev: TypedEvent<'setup.applied'>): 
   await db.skus.bulkPut(p.skus.map((s) => ({ ...s, aliases: s.aliases.length ? s.aliases : aliases.get(s.code) ?? [] })));
   await db.warehouses.clear();
   await db.warehouses.bulkPut(p.warehouses);
-  const keys = p.onHand.map((r) => stockKey(r.sku, r.warehouse));
-  const have = await db.stock.bulkGet(keys);
-  if (p.onHand.length) await db.stock.bulkPut(p.onHand.map((r, i) => ({ key: keys[i]!, sku: r.sku, warehouse: r.warehouse, onHand: r.qty, allocated: have[i]?.allocated ?? 0 })));
+  await setOnHand(db, p.onHand, ev, '公司设置文件：在库数量');
   await db.blacklist.clear();
   await db.blacklist.bulkPut(p.blacklist.map((e, i) => ({ ...e, id: `setup-${i}`, at: ev.at, by: ev.actor })));
   if (p.mappings.length) await db.skuMaps.bulkPut(p.mappings.map((m) => ({ ...m, key: mappingKey(m) })));

@@ -2,8 +2,9 @@
 import type { Hold, OrderRow } from '../../../shared/domain/types';
 import type { TypedEvent } from '../../../shared/events/envelope';
 import type { WharfDB } from '../db';
-import { committedTake, countResolution } from '../decide/batch';
-import { StockLedger } from '../decide/stockLedger';
+import { countResolution } from '../decide/batch';
+import { StockTx } from '../stock/ledgerTx';
+import { releaseLock } from '../stock/orderLocks';
 import { redecide } from './redecide';
 
 export const MANUAL_HOLD = 'manual';
@@ -16,13 +17,11 @@ async function rowsOf(db: WharfDB, keys: readonly string[]): Promise<OrderRow[]>
   return (await db.orders.bulkGet([...keys])).filter((r): r is OrderRow => !!r);
 }
 
-async function giveBack(db: WharfDB, rows: readonly OrderRow[]): Promise<void> {
-  const taken = rows.flatMap((r) => committedTake(r.decision));
-  if (!taken.length) return;
-  const ledger = new StockLedger(db);
-  await ledger.load([...new Set(taken.map((t) => t.sku))], [...new Set(taken.map((t) => t.warehouse))]);
-  ledger.release(taken);
-  await ledger.save();
+async function giveBack(db: WharfDB, rows: readonly OrderRow[], ev: TypedEvent<'review.held' | 'review.cancelled'>, reason: string): Promise<void> {
+  const tx = new StockTx(db);
+  await tx.loadLocks(rows.map((r) => r.key));
+  for (const r of rows) releaseLock(tx, r.key, ev.at, ev.actor, reason);
+  await tx.save();
 }
 
 const uncommit = (r: OrderRow): OrderRow => (r.decision?.allocation?.committed ? { ...r, decision: { ...r.decision, allocation: { ...r.decision.allocation, committed: false } } } : r);
@@ -43,7 +42,7 @@ export async function applyApproved(db: WharfDB, ev: TypedEvent<'review.approved
 
 export async function applyHeld(db: WharfDB, ev: TypedEvent<'review.held'>): Promise<void> {
   const rows = (await rowsOf(db, ev.payload.orderKeys)).filter((r) => !r.cancelled);
-  await giveBack(db, rows);
+  await giveBack(db, rows, ev, `人工挂起：${ev.payload.reason}`);
   await db.orders.bulkPut(rows.map((r) => ({
     ...uncommit(r),
     fulfilment: r.fulfilment === 'new' || r.fulfilment === 'ready' || r.fulfilment === 'allocated' || r.fulfilment === 'reviewing' || r.fulfilment === 'on_hold' ? 'on_hold' as const : r.fulfilment,
@@ -54,7 +53,7 @@ export async function applyHeld(db: WharfDB, ev: TypedEvent<'review.held'>): Pro
 export async function applyCancelled(db: WharfDB, ev: TypedEvent<'review.cancelled'>): Promise<void> {
   const rows = (await rowsOf(db, ev.payload.orderKeys)).filter((r) => !r.cancelled);
   await countResolution(db, rows.flatMap((r) => openRuleCodes(r).filter((c) => c !== MANUAL_HOLD)), 'cancelled');
-  await giveBack(db, rows);
+  await giveBack(db, rows, ev, `订单取消：${ev.payload.reason}`);
   await db.orders.bulkPut(rows.map((r) => ({
     ...uncommit(r),
     fulfilment: 'cancelled' as const,

@@ -9,14 +9,17 @@ import { decideOrder, notDecidable, paidTime } from '../../../shared/decide/pipe
 import { mapLines, productSet } from '../../../shared/decide/mapLines';
 import { receiverKeys } from '../../../shared/decide/receiver';
 import type { Decision, DecisionTrigger, LineDecision } from '../../../shared/decide/types';
-import type { RuleStatRow, SkuStatRow, StockRow, WharfDB } from '../db';
+import type { RuleStatRow, SkuStatRow, WharfDB } from '../db';
 import { configFor, configTables, type ConfigSnapshot } from './config';
-import { StockLedger } from './stockLedger';
+import { StockTx, stockTables } from '../stock/ledgerTx';
+import { committedLines, lapseIfDue, markStockShort, settleOrderLock, SYSTEM_ACTOR } from '../stock/orderLocks';
+import { unpaidLines } from '../stock/unpaid';
+import { lockHolding } from '../../../shared/stock';
 
 export interface DecideRequest { row: OrderRow; trigger: DecisionTrigger }
 
 /** Every table a deciding transaction must include. */
-export const decideTables = (db: WharfDB) => [db.orders, db.stock, db.skuStats, db.ruleStats, db.phoneHashes, ...configTables(db)];
+export const decideTables = (db: WharfDB) => [db.orders, ...stockTables(db), db.skuStats, db.ruleStats, db.phoneHashes, ...configTables(db)];
 
 /** The order as the pipeline should see it: a staff address correction wins over the platform view. */
 export function effectiveOrder(row: OrderRow): NormalizedOrder & { key: string } {
@@ -47,13 +50,6 @@ class ReceiverIndex {
     for (const k of keys) for (const [ok, s] of this.byKey.get(k) ?? []) out.set(ok, s);
     return [...out.values()];
   }
-}
-
-/** Units of each SKU the decision's committed allocation took, per warehouse. */
-export function committedTake(d: Decision | undefined): Array<{ sku: string; warehouse: string; qty: number }> {
-  if (!d?.allocation?.committed) return [];
-  const byLine = new Map(d.lines.map((l) => [l.lineId, l]));
-  return d.allocation.parts.flatMap((p) => p.lineIds.flatMap((id) => (byLine.get(id)?.components ?? []).map((c) => ({ sku: c.sku, warehouse: p.warehouse, qty: c.qty }))));
 }
 
 function waitingItems(row: OrderRow, lines: readonly LineDecision[]): string[] {
@@ -96,39 +92,64 @@ export async function decideInTx(db: WharfDB, requests: readonly DecideRequest[]
     index.add(seenOf(h, productsOf(h)));
   }
 
-  const ledger = new StockLedger(db);
+  const ledger = new StockTx(db);
   const baseCtx = contextOf(cfg, opts.now, ledger, index, phoneHashes, new Map());
   // which SKUs this batch can touch: its lines now (mapped once, handed to the pipeline), what
   // earlier decisions committed, and the orders a duplicate may send back to review
   const premapped = new Map(keyed.map((r) => [r.row.key, { lines: mapLines(r.order, baseCtx), receiverKeys: r.keys }]));
   const skus = new Set<string>();
   for (const { lines } of premapped.values()) for (const l of lines) for (const c of l.components) skus.add(c.sku);
-  for (const r of keyed) for (const t of committedTake(r.row.decision)) skus.add(t.sku);
-  for (const h of historyByKey.values()) for (const t of committedTake(h.decision)) skus.add(t.sku);
-  await ledger.load([...skus], cfg.warehouses.map((w) => w.code));
+  // the orders' own locks, and the SKUs they hold (a re-decision gives them back first)
+  const lockIds = [...keyed.map((r) => r.row.key), ...historyByKey.keys()];
+  await ledger.load([], lockIds);
+  for (const id of lockIds) for (const l of ledger.lock(id)?.lines ?? []) skus.add(l.sku);
+  await ledger.load(skus);
   const stats = new Map((await db.skuStats.bulkGet([...skus])).filter((x): x is SkuStatRow => !!x).map((s) => [s.sku, s]));
   const ctx = contextOf(cfg, opts.now, ledger, index, phoneHashes, stats);
   const ruleStats = new Map((await db.ruleStats.toArray()).map((r) => [r.rule, r]));
 
   const queue = [...keyed].sort((a, b) => paidTime(a.order) - paidTime(b.order) || (a.row.key < b.row.key ? -1 : 1));
   const followed = new Set<string>();
-  // an arrival is decided as of its version's change (never before the decision it replaces),
+  // an arrival or a payment is decided as of its version's change (never before the decision it replaces),
   // an explicit event as of that event, and an order it reveals as a duplicate as of the arrival
   // that revealed it: all from the journal, so a replay gives the same rows
   const timeOf = (row: OrderRow, trigger: DecisionTrigger): number =>
-    trigger === 'arrival' ? Math.max(row.modifiedAt, row.decision?.at ?? 0) : opts.now;
+    trigger === 'arrival' || trigger === 'paid' ? Math.max(row.modifiedAt, row.decision?.at ?? 0) : opts.now;
   const decideOne = (row: OrderRow, trigger: DecisionTrigger, at: number): { later: string[]; at: number } => {
     const prev = row.decision;
-    ledger.release(committedTake(prev));
     index.remove(row.key, row.rk ?? []);
-    const res = decideOrder({ order: effectiveOrder(row), fulfilment: row.fulfilment, holds: row.holds, trigger, at, ...premapped.get(row.key) }, ctx);
-    ledger.take(committedTake(res.decision));
+    // an unpaid lock that ran out before this version is released as of its lapse, first
+    lapseIfDue(ledger, row.key, at);
+    // the order's own lock counts as available to it; batches judged as of the decision
+    ledger.credit = lockHolding(ledger.state, row.key);
+    ledger.eligibility = { now: at, minRemainingDays: cfg.settings.stock.minRemainingDays[row.shopId] ?? 0 };
+    const order = effectiveOrder(row);
+    const res = decideOrder({ order, fulfilment: row.fulfilment, holds: row.holds, trigger, at, ...premapped.get(row.key) }, ctx);
+    let decision = res.decision;
+    let holds = res.holds;
+    let fulfilment = res.fulfilment;
+    // an unpaid order takes its lock now where the company reserves unpaid orders
+    const unpaid = unpaidLines(order, row.fulfilment, decision, ctx, cfg.settings);
+    ledger.credit = new Map();
+    if (unpaid) decision = { ...decision, allocation: unpaid.allocation, reasons: [...decision.reasons, ...unpaid.reasons] };
+    // a skipped order (unpaid, shipped, on the floor) keeps whatever lock it has: payment, lapse,
+    // shipping and cancellation settle those explicitly
+    const lock = decision.outcome === 'skip' && !unpaid
+      ? { reasons: [] as string[] }
+      : settleOrderLock(ledger, { row, lines: committedLines(decision), at, actor: SYSTEM_ACTOR, source: row.key, settings: cfg.settings.stock });
+    ledger.eligibility = undefined;
+    if (lock.short) {
+      ({ decision, holds } = markStockShort(decision, holds, lock.short, lock.reasons, at));
+      fulfilment = 'on_hold';
+    } else if (lock.reasons.length) {
+      decision = { ...decision, reasons: [...decision.reasons, ...lock.reasons] };
+    }
     const next: OrderRow = {
-      ...row, decision: res.decision, fulfilment: res.fulfilment, holds: res.holds, rk: res.receiverKeys.all,
-      um: waitingItems(row, res.decision.lines),
+      ...row, decision, fulfilment, holds, rk: res.receiverKeys.all,
+      um: waitingItems(row, decision.lines),
     };
-    if (res.decision.duplicate) next.duplicateOf = res.decision.duplicate.of; else delete next.duplicateOf;
-    countStats(stats, ruleStats, prev, res.decision);
+    if (decision.duplicate) next.duplicateOf = decision.duplicate.of; else delete next.duplicateOf;
+    countStats(stats, ruleStats, prev, decision);
     out.set(row.key, next);
     index.add(seenOf(next, res.products));
     return { later: res.laterDuplicates, at };
@@ -155,7 +176,7 @@ export async function decideInTx(db: WharfDB, requests: readonly DecideRequest[]
   return { rows: out };
 }
 
-function contextOf(cfg: ConfigSnapshot, now: number, ledger: StockLedger, index: ReceiverIndex, phoneHashes: (k: string) => readonly string[], stats: Map<string, SkuStatRow>): DecideContext {
+function contextOf(cfg: ConfigSnapshot, now: number, ledger: StockTx, index: ReceiverIndex, phoneHashes: (k: string) => readonly string[], stats: Map<string, SkuStatRow>): DecideContext {
   return {
     settings: cfg.settings, revision: cfg.revision, now, skus: cfg.skus, mappings: cfg.mappings, skuByCode: cfg.skuByCode,
     matcher: cfg.matcher, warehouses: cfg.warehouses, blacklist: cfg.blacklist, stock: ledger,
@@ -191,6 +212,3 @@ export async function countResolution(db: WharfDB, rules: readonly string[], how
   const rows = await db.ruleStats.bulkGet([...rules]);
   await db.ruleStats.bulkPut(rules.map((rule, i) => { const r = rows[i] ?? emptyRuleStat(rule); return { ...r, [how]: r[how] + 1 }; }));
 }
-
-/** Stock rows as a type for callers that seed or edit them. */
-export type { StockRow };

@@ -5,9 +5,9 @@ import type { OrderRow } from '../../../shared/domain/types';
 import { notDecidable } from '../../../shared/decide/pipeline';
 import type { DecisionTrigger } from '../../../shared/decide/types';
 import type { WharfDB } from '../db';
-import { committedTake, decideInTx, type DecideRequest } from './batch';
-import { StockLedger } from './stockLedger';
-import { configFor } from './config';
+import { decideInTx, type DecideRequest } from './batch';
+import { StockTx } from '../stock/ledgerTx';
+import { releaseLock, shipLock, SYSTEM_ACTOR } from '../stock/orderLocks';
 
 const openChannelHold = (r: OrderRow) => r.holds.some((h) => h.source === 'channel' && !h.clearedBy);
 
@@ -22,26 +22,29 @@ export function triggerFor(prev: OrderRow | undefined, next: OrderRow): Decision
   return undefined;
 }
 
-/** Gives back the stock of orders the platform shipped, closed or Wharf cancelled. */
-async function settle(db: WharfDB, rows: OrderRow[], warehouses: string[]): Promise<void> {
+/**
+ * The lock of an order the platform shipped leaves the warehouse with it; the lock of one it
+ * closed (refunded, cancelled by the buyer, unpaid and timed out) or Wharf cancelled is given back.
+ */
+async function settle(db: WharfDB, rows: OrderRow[]): Promise<void> {
   const leaving = rows.filter((r) => r.decision?.allocation?.committed && (r.channelStatus === 'shipped' || r.channelStatus === 'completed' || r.channelStatus === 'closed' || r.fulfilment === 'cancelled' || r.fulfilment === 'intercepted'));
   if (!leaving.length) return;
-  const ledger = new StockLedger(db);
-  await ledger.load([...new Set(leaving.flatMap((r) => committedTake(r.decision).map((t) => t.sku)))], warehouses);
+  const tx = new StockTx(db);
+  await tx.loadLocks(leaving.map((r) => r.key));
   for (const r of leaving) {
-    const take = committedTake(r.decision);
     const gone = r.channelStatus === 'shipped' || r.channelStatus === 'completed';
-    if (gone) ledger.shipped(take); else ledger.release(take);
+    const why = `订单${r.channelStatus === 'closed' ? '已关闭' : r.fulfilment === 'cancelled' ? '已取消' : '已拦截'}`;
+    // dated at the platform's change, so a replay of the journal writes the same ledger
+    if (gone) shipLock(tx, r.key, r.modifiedAt, SYSTEM_ACTOR, r.key); else releaseLock(tx, r.key, r.modifiedAt, SYSTEM_ACTOR, why);
     const d = r.decision!;
-    r.decision = { ...d, allocation: { ...d.allocation!, committed: false }, reasons: [...d.reasons, gone ? '平台已发货：库存已扣减' : `已释放库存：订单${r.channelStatus === 'closed' ? '已关闭' : r.fulfilment === 'cancelled' ? '已取消' : '已拦截'}`] };
+    r.decision = { ...d, allocation: { ...d.allocation!, committed: false }, reasons: [...d.reasons, gone ? '平台已发货：库存已扣减' : `已释放库存：${why}`] };
   }
-  await ledger.save();
+  await tx.save();
 }
 
 /** Call inside the ingest transaction (over decideTables), with the rows the fold changed. */
 export async function decideIngested(db: WharfDB, existing: ReadonlyMap<string, OrderRow>, changed: Map<string, OrderRow>, now: number): Promise<void> {
-  const cfg = await configFor(db);
-  await settle(db, [...changed.values()], cfg.warehouses.map((w) => w.code));
+  await settle(db, [...changed.values()]);
   const requests: DecideRequest[] = [];
   for (const row of changed.values()) {
     const trigger = triggerFor(existing.get(row.key), row);

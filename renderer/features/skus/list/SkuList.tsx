@@ -58,10 +58,10 @@ export function SkuList({ db, data, canManage }: { db: WharfDB; data: SkuData; c
       const n = kitsMakeableTotal(s, codes, data.stockByKey, data.byCode);
       return <Tooltip title={t('skus.list.kitStockHint')}><Typography.Text type="secondary" data-testid="sku-stock">{t('skus.list.kitMakeable', { n })}</Typography.Text></Tooltip>;
     }
-    const f = data.totals.get(s.code) ?? { onHand: 0, allocated: 0, sellable: 0 };
+    const f = data.totals.get(s.code) ?? { onHand: 0, reserved: 0, frozen: 0, sellable: 0 };
     return (
       <span data-testid="sku-stock" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-        {f.onHand} / {f.allocated} / <Typography.Text strong type={f.sellable < 0 ? 'danger' : undefined}>{f.sellable}</Typography.Text>
+        {f.onHand} / {f.reserved} / <Typography.Text strong type={f.sellable < 0 ? 'danger' : undefined}>{f.sellable}</Typography.Text>
       </span>
     );
   };

@@ -42,7 +42,7 @@ export function BulkStockModal({ open, skus, warehouses, stockByKey, reason: ini
     return { code: s.code, name: s.name, now, next };
   }), [skus, warehouse, stockByKey, mode, qty]);
   const negative = preview.filter((p) => p.next < 0);
-  const belowAllocated = preview.filter((p) => p.next >= 0 && p.next < p.now.allocated);
+  const belowAllocated = preview.filter((p) => p.next >= 0 && p.next < p.now.reserved);
   const reasonMissing = !reason.trim();
 
   const submit = () => {
@@ -89,7 +89,7 @@ export function BulkStockModal({ open, skus, warehouses, stockByKey, reason: ini
             { key: 'name', title: t('skus.field.name'), dataIndex: 'name' },
             { key: 'now', title: t('skus.stock.now'), align: 'right', render: (_, p) => p.now.onHand },
             { key: 'next', title: t('skus.stock.next'), align: 'right', render: (_, p) => <Typography.Text strong type={p.next < 0 ? 'danger' : undefined}>{p.next}</Typography.Text> },
-            { key: 'allocated', title: t('skus.stock.allocated'), align: 'right', render: (_, p) => p.now.allocated },
+            { key: 'allocated', title: t('skus.stock.allocated'), align: 'right', render: (_, p) => p.now.reserved },
           ]}
         />
       </Space>

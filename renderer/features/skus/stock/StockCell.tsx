@@ -1,5 +1,5 @@
 // One SKU × warehouse: on-hand as an editable number (Enter saves it and moves down the column,
-// as a person counting shelf by shelf works), with allocated and sellable beside it.
+// as a person counting shelf by shelf works), with reserved and sellable beside it.
 import { InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StockFigures } from './stockMath';
@@ -17,7 +17,7 @@ interface Props {
 export function StockCell({ sku, warehouse, figures, draft, editable, onDraft, onEnter }: Props) {
   const { t } = useTranslation();
   const changed = draft !== undefined && draft !== figures.onHand;
-  const sellable = (draft ?? figures.onHand) - figures.allocated;
+  const sellable = (draft ?? figures.onHand) - figures.reserved - figures.frozen;
   return (
     <div data-testid="stock-cell" data-stock-cell={`${sku}|${warehouse}`} style={{ minWidth: 150 }}>
       {editable ? (
@@ -36,7 +36,7 @@ export function StockCell({ sku, warehouse, figures, draft, editable, onDraft, o
         <Typography.Text strong style={{ fontSize: 16, fontVariantNumeric: 'tabular-nums' }} data-testid="stock-on-hand-text">{figures.onHand}</Typography.Text>
       )}
       <div style={{ fontSize: 12, color: '#666', fontVariantNumeric: 'tabular-nums' }} data-testid="stock-figures">
-        {t('skus.stock.allocated')} {figures.allocated} · {t('skus.stock.sellable')}{' '}
+        {t('skus.stock.allocated')} {figures.reserved} · {t('skus.stock.sellable')}{' '}
         <Typography.Text type={sellable < 0 ? 'danger' : undefined} strong style={{ fontSize: 12 }}>{sellable}</Typography.Text>
         {changed && <Typography.Text type="warning" style={{ fontSize: 12 }}> · {t('skus.stock.was', { n: figures.onHand })}</Typography.Text>}
       </div>

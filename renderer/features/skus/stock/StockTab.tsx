@@ -143,8 +143,8 @@ export function StockTab({ db, data, canManage }: { db: WharfDB; data: SkuData; 
           {
             key: 'total', title: t('skus.stock.total'), align: 'right' as const, render: (_: unknown, s: Sku) => {
               if (isKit(s)) return '';
-              const f = data.totals.get(s.code) ?? { onHand: 0, allocated: 0, sellable: 0 };
-              return <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} data-testid="stock-total">{f.onHand} / {f.allocated} / {f.sellable}</span>;
+              const f = data.totals.get(s.code) ?? { onHand: 0, reserved: 0, frozen: 0, sellable: 0 };
+              return <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} data-testid="stock-total">{f.onHand} / {f.reserved} / {f.sellable}</span>;
             },
           },
         ]}

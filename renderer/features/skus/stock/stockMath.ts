@@ -1,26 +1,27 @@
-// Stock as the SKU screens show it: on-hand, what passed orders have allocated, and sellable
-// (on-hand − allocated, what allocation reads until the stock ledger arrives). A kit has no
+// Stock as the SKU screens show it: on-hand, what orders' locks reserve, frozen for after-sales,
+// and sellable (on-hand − reserved − frozen, from the movement ledger's roll-up). A kit has no
 // stock of its own; how many whole kits its components make is shown as information only.
 import type { Sku } from '../../../../shared/domain/types';
 import type { StockRow } from '../../../store/db';
 
-export interface StockFigures { onHand: number; allocated: number; sellable: number }
+export interface StockFigures { onHand: number; reserved: number; frozen: number; sellable: number }
 
 export const stockKey = (sku: string, warehouse: string) => `${sku}|${warehouse}`;
 
-export function figuresOf(row: Pick<StockRow, 'onHand' | 'allocated'> | undefined): StockFigures {
+export function figuresOf(row: Pick<StockRow, 'onHand' | 'reserved' | 'frozen'> | undefined): StockFigures {
   const onHand = row?.onHand ?? 0;
-  const allocated = row?.allocated ?? 0;
-  return { onHand, allocated, sellable: onHand - allocated };
+  const reserved = row?.reserved ?? 0;
+  const frozen = row?.frozen ?? 0;
+  return { onHand, reserved, frozen, sellable: onHand - reserved - frozen };
 }
 
 /** Per SKU, summed over warehouses. */
 export function totalsBySku(rows: readonly StockRow[]): Map<string, StockFigures> {
   const out = new Map<string, StockFigures>();
   for (const r of rows) {
-    const t = out.get(r.sku) ?? { onHand: 0, allocated: 0, sellable: 0 };
+    const t = out.get(r.sku) ?? { onHand: 0, reserved: 0, frozen: 0, sellable: 0 };
     const f = figuresOf(r);
-    out.set(r.sku, { onHand: t.onHand + f.onHand, allocated: t.allocated + f.allocated, sellable: t.sellable + f.sellable });
+    out.set(r.sku, { onHand: t.onHand + f.onHand, reserved: t.reserved + f.reserved, frozen: t.frozen + f.frozen, sellable: t.sellable + f.sellable });
   }
   return out;
 }
