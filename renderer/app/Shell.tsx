@@ -12,6 +12,7 @@ import { ReviewPage } from '../features/review';
 import { SkusPage } from '../features/skus';
 import { RulesPage } from '../features/rules';
 import { WarehousesPage } from '../features/warehouses';
+import { StockPage } from '../features/stock';
 import { useExportRoute } from '../features/export';
 import { OperatorButton, OperatorModal, useOperatorRestore } from '../features/operator';
 import { ScanFeedback, useSound } from '../features/scan';
@@ -33,6 +34,7 @@ function Screen({ db }: { db: WharfDB }) {
     case 'skus': return <SkusPage db={db} />;
     case 'rules': return <RulesPage db={db} />;
     case 'warehouses': return <WarehousesPage db={db} />;
+    case 'stock': return <StockPage db={db} />;
   }
 }
 

@@ -4,6 +4,7 @@ import { reviewEn } from './review';
 import { skusEn } from './skus';
 import { rulesEn } from './rules';
 import { warehousesEn } from './warehouses';
+import { stockEn } from './stock';
 import { decisionsEn } from './decisions';
 
 
@@ -12,9 +13,10 @@ export const en: Messages = {
   skus: skusEn,
   rules: rulesEn,
   warehouses: warehousesEn,
+  stock: stockEn,
   decisions: decisionsEn,
   app: { starting: 'Starting Wharf…', bootFailed: 'Wharf could not start', retry: 'Retry' },
-  nav: { pool: 'Pool', sync: 'Sync', shops: 'Shops', settings: 'Settings', import: 'Import', review: 'Review', skus: 'SKUs', rules: 'Rules', warehouses: 'Warehouses' },
+  nav: { pool: 'Pool', sync: 'Sync', shops: 'Shops', settings: 'Settings', import: 'Import', review: 'Review', skus: 'SKUs', rules: 'Rules', warehouses: 'Warehouses', stock: 'Stock' },
   common: { save: 'Save', cancel: 'Cancel', close: 'Close', edit: 'Edit', view: 'View', dismiss: 'Dismiss' },
   banner: {
     secretStoreTitle: 'No system secret store',

@@ -3,6 +3,7 @@ import { reviewZhCN } from './review';
 import { skusZhCN } from './skus';
 import { rulesZhCN } from './rules';
 import { warehousesZhCN } from './warehouses';
+import { stockZhCN } from './stock';
 import { decisionsZhCN } from './decisions';
 
 export const zhCN = {
@@ -10,9 +11,10 @@ export const zhCN = {
   skus: skusZhCN,
   rules: rulesZhCN,
   warehouses: warehousesZhCN,
+  stock: stockZhCN,
   decisions: decisionsZhCN,
   app: { starting: '正在启动 Wharf…', bootFailed: 'Wharf 无法启动', retry: '重试' },
-  nav: { pool: '订单池', sync: '同步', shops: '店铺', settings: '设置', import: '导入', review: '审核', skus: '商品', rules: '规则', warehouses: '仓库' },
+  nav: { pool: '订单池', sync: '同步', shops: '店铺', settings: '设置', import: '导入', review: '审核', skus: '商品', rules: '规则', warehouses: '仓库', stock: '库存' },
   common: { save: '保存', cancel: '取消', close: '关闭', edit: '编辑', view: '查看', dismiss: '关闭提示' },
   banner: {
     secretStoreTitle: '系统密钥库不可用',

@@ -1,5 +1,5 @@
 // Settings: preferences, company setup, this device, updates, the journal replay offer, quarantine,
-// the platforms' status tables.
+// the stock self-check, the platforms' status tables.
 import { Space } from 'antd';
 import type { RequestOutput } from '../../../shared/contract';
 import type { WharfDB } from '../../store/db';
@@ -10,6 +10,7 @@ import { UpdatesCard } from './UpdatesCard';
 import { JournalCard } from './JournalCard';
 import { QuarantineCard } from './QuarantineCard';
 import { StatusTablesCard } from './StatusTablesCard';
+import { StockCheckCard } from './StockCheckCard';
 
 export function SettingsPage({ db, info }: { db: WharfDB; info?: RequestOutput<'app.info'> }) {
   return (
@@ -21,6 +22,7 @@ export function SettingsPage({ db, info }: { db: WharfDB; info?: RequestOutput<'
         <DeviceCard info={info} />
         <UpdatesCard />
         <QuarantineCard db={db} />
+        <StockCheckCard db={db} />
         <StatusTablesCard />
       </Space>
     </div>

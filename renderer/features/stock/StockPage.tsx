@@ -1,0 +1,37 @@
+// 库存: stock per SKU × warehouse with its batches, every figure drilling down to the movements
+// that make it; receiving by scanner; the self-check. Everyone may look; moving stock needs
+// stock.move.
+import { useState } from 'react';
+import { Alert, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { WharfDB } from '../../store/db';
+import { useCan } from '../operator';
+import { LevelsTab } from './LevelsTab';
+import { ReceiveTab } from './ReceiveTab';
+import { SelfCheckPanel } from './SelfCheckPanel';
+
+type Tab = 'levels' | 'receive' | 'check';
+
+export function StockPage({ db }: { db: WharfDB }) {
+  const { t } = useTranslation();
+  const canMove = useCan('stock.move');
+  const [tab, setTab] = useState<Tab>('levels');
+  return (
+    <div data-testid="stock-page">
+      <Typography.Title level={4} style={{ margin: '0 0 4px' }}>{t('stock.title')}</Typography.Title>
+      {!canMove && <Alert type="info" showIcon title={t('stock.readOnly')} style={{ marginBottom: 8 }} data-testid="stock-read-only" />}
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as Tab)}
+        size="large"
+        // one tab mounted at a time: only the visible one answers scans
+        destroyOnHidden
+        items={[
+          { key: 'levels', label: <span data-testid="stock-tab-levels">{t('stock.tab.levels')}</span>, children: <LevelsTab db={db} /> },
+          ...(canMove ? [{ key: 'receive', label: <span data-testid="stock-tab-receive">{t('stock.tab.receive')}</span>, children: <ReceiveTab db={db} /> }] : []),
+          { key: 'check', label: <span data-testid="stock-tab-check">{t('stock.tab.check')}</span>, children: <SelfCheckPanel db={db} /> },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { StockPage } from './StockPage';
+export { SelfCheckPanel } from './SelfCheckPanel';
