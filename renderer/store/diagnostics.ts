@@ -2,6 +2,7 @@
 // benchmarks (the schema is a documented public contract). Nothing here mutates data.
 import type { WharfDB } from './db';
 import { countPool, poolKeys, queryPool, type PoolFilter } from './pool';
+import { checkStock, type StockCheckReport } from './stock/selfCheckStore';
 
 export interface WharfDiagnostics {
   db: WharfDB;
@@ -9,6 +10,8 @@ export interface WharfDiagnostics {
   countPool(f: PoolFilter): Promise<number>;
   poolKeys(f: PoolFilter): Promise<string[]>;
   counts(): Promise<Record<string, number>>;
+  /** the stock self-check (re-derives every projection from the ledger; read-only) */
+  checkStock(): Promise<StockCheckReport>;
 }
 
 export function installDiagnostics(db: WharfDB): WharfDiagnostics {
@@ -17,6 +20,7 @@ export function installDiagnostics(db: WharfDB): WharfDiagnostics {
     queryPool: (f, limit = 50) => queryPool(db, f, limit),
     countPool: (f) => countPool(db, f),
     poolKeys: (f) => poolKeys(db, f),
+    checkStock: () => checkStock(db),
     async counts() {
       const out: Record<string, number> = {};
       for (const t of db.tables) out[t.name] = await t.count();

@@ -324,6 +324,12 @@ describe('demo mode as a first-time user', () => {
     const saved = JSON.parse(fs.readFileSync(path.join(serve.dataDir, 'updates.json'), 'utf8'));
     expect(saved).toEqual({ url: 'https://updates.example.cn/wharf/', channel: 'stable' });
   });
+
+  it('after every scenario above the stock self-check finds no drift', async () => {
+    const report = await page.evaluate(() => (globalThis as unknown as { wharfDiagnostics: { checkStock(): Promise<{ drifts: unknown[]; movements: number }> } }).wharfDiagnostics.checkStock());
+    expect(report.drifts).toEqual([]);
+    expect(report.movements).toBeGreaterThan(0);
+  });
 });
 
 /** Saves the shop drawer; when it stays open, fails with what the form says is wrong. */
