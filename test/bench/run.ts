@@ -14,13 +14,14 @@ import { burstBench } from './burst';
 import { syncBenches } from './sync';
 import { decideBench } from './decide';
 import { stockRederiveBench } from './stock';
+import { stockReserveBench, stockSelfCheckBench } from './stockBrowser';
 
 // anything a library prints goes to stderr: stdout is for figures only
 console.log = console.error;
 console.info = console.error;
 console.debug = console.error;
 
-const BENCHES: Bench[] = [decideBench, stockRederiveBench, ingestBench, burstBench, ...syncBenches, poolBench];
+const BENCHES: Bench[] = [decideBench, stockRederiveBench, stockReserveBench, stockSelfCheckBench, ingestBench, burstBench, ...syncBenches, poolBench];
 
 function selector(): (name: string) => boolean {
   const raw = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);

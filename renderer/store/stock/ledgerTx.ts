@@ -4,7 +4,7 @@
 // SKU × warehouse roll-up replaced. Allocation reads sellable stock through it (StockView).
 import type { StockView } from '../../../shared/decide/context';
 import {
-  addRow, applyMovement, emptyStockState, rowKey, sellableOfRow, type Lock, type Movement, type StockState, type TransitRow,
+  addRow, applyMovement, emptyStockState, rowKey, sellableOfRow, type Lock, type Movement, type StockRow as BatchRow, type StockState, type TransitRow,
 } from '../../../shared/stock';
 import type { StockRow, WharfDB } from '../db';
 
@@ -14,6 +14,8 @@ const DAY = 86_400_000;
 
 /** Which batches count as sellable for the order being decided (expiry, the shop's shelf-life minimum). */
 export interface Eligibility { now: number; minRemainingDays: number }
+
+export interface LedgerWrite { movements: Movement[]; rows: BatchRow[]; locks: Lock[]; transit: TransitRow[]; summary: StockRow[] }
 
 export class StockTx implements StockView {
   readonly state: StockState = emptyStockState();
@@ -108,14 +110,16 @@ export class StockTx implements StockView {
     return out;
   }
 
-  async save(): Promise<void> {
-    if (!this.fresh.length) return;
+  /** Writes what this transaction recorded; returns the records written (for callers that report them). */
+  async save(): Promise<LedgerWrite> {
+    if (!this.fresh.length) return { movements: [], rows: [], locks: [], transit: [], summary: [] };
     const rows = [...this.dirtyRows].map((k) => this.state.rows.get(k)!).filter(Boolean);
     const locks = [...this.dirtyLocks].map((k) => this.state.locks.get(k)).filter((l): l is Lock => !!l);
     const transit = [...this.dirtyTransit].map((k) => this.state.transit.get(k)).filter((t): t is TransitRow => !!t);
     const summary = [...this.dirtySummary].map((k) => { const [sku, wh] = k.split('|') as [string, string]; return this.summary(sku, wh); });
+    const movements = this.fresh.map((m) => ({ ...m }));
     await Promise.all([
-      this.db.movements.bulkAdd(this.fresh.map((m) => ({ ...m }))),
+      this.db.movements.bulkAdd(movements),
       this.db.stockRows.bulkPut(rows),
       locks.length ? this.db.locks.bulkPut(locks) : undefined,
       transit.length ? this.db.transit.bulkPut(transit) : undefined,
@@ -123,6 +127,7 @@ export class StockTx implements StockView {
     ]);
     this.fresh.length = 0;
     this.dirtyRows.clear(); this.dirtyLocks.clear(); this.dirtyTransit.clear(); this.dirtySummary.clear();
+    return { movements, rows, locks, transit, summary };
   }
 }
 
