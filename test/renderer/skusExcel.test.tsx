@@ -10,7 +10,7 @@ import '../../renderer/i18n';
 import type { WharfDB } from '../../renderer/store/db';
 import { SkusPage } from '../../renderer/features/skus';
 import type { Sku, Warehouse } from '../../shared/domain/types';
-import { $, $$, chooseFile, click, inputOf, events, renderApp, signIn, tid, unmountAll } from './skusSupport';
+import { $, $$, chooseFile, click, inputOf, events, renderApp, signIn, tid, unmountAll, sku } from './skusSupport';
 import { seedStock } from '../store/stockSeed';
 
 const WAREHOUSES: Warehouse[] = [
@@ -18,9 +18,6 @@ const WAREHOUSES: Warehouse[] = [
   { code: 'guangzhou', name: '广州仓', province: '广东省', city: '广州市', district: '白云区', address: '', carriers: [], active: true },
 ];
 
-const sku = (over: Partial<Sku> & { code: string; name: string }): Sku => ({
-  spec: '', category: '', barcodes: [], weightG: 0, volumeCm3: 0, batchTracked: false, shelfLifeDays: 0, costFen: 0, minPriceFen: 0, priceFen: 0, components: [], aliases: [], ...over,
-});
 
 function xlsxFile(rows: unknown[][], name = 'skus.xlsx'): File {
   const wb = XLSX.utils.book_new();

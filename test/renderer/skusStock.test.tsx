@@ -7,13 +7,9 @@ import { freshDb, waitFor } from './support';
 import '../../renderer/i18n';
 import type { WharfDB } from '../../renderer/store/db';
 import { SkusPage } from '../../renderer/features/skus';
-import type { Sku } from '../../shared/domain/types';
-import { $, $$, click, events, pick, press, renderApp, signIn, tid, type, unmountAll } from './skusSupport';
+import { $, $$, click, events, pick, press, renderApp, signIn, tid, type, unmountAll, sku } from './skusSupport';
 import { seedStock } from '../store/stockSeed';
 
-const sku = (over: Partial<Sku> & { code: string; name: string }): Sku => ({
-  spec: '', category: '', barcodes: [], weightG: 0, volumeCm3: 0, batchTracked: false, shelfLifeDays: 0, costFen: 0, minPriceFen: 0, priceFen: 0, components: [], aliases: [], ...over,
-});
 
 let db: WharfDB;
 beforeEach(async () => {

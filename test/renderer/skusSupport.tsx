@@ -6,9 +6,14 @@ import type { ReactNode } from 'react';
 import { $, $$, render, settle, tid, typeInto, waitFor, type Rendered } from './support';
 import type { WharfDB } from '../../renderer/store/db';
 import { useOperatorStore } from '../../renderer/features/operator';
-import type { Role, UserPublic } from '../../shared/domain/types';
+import type { Role, Sku, UserPublic } from '../../shared/domain/types';
 
 export { $, $$, tid, click, type } from './support';
+
+/** A SKU with every field a form leaves at its default, and these. */
+export const sku = (over: Partial<Sku> & { code: string; name: string }): Sku => ({
+  spec: '', category: '', barcodes: [], weightG: 0, volumeCm3: 0, batchTracked: false, shelfLifeDays: 0, costFen: 0, minPriceFen: 0, priceFen: 0, components: [], aliases: [], ...over,
+});
 /** antd puts a checkbox's or radio's data-testid on its <input> or on its wrapper, depending on the control. */
 export const inputOf = (id: string, root: ParentNode = document) => $<HTMLInputElement>(`input${tid(id)}`, root) ?? $<HTMLInputElement>(`${tid(id)} input`, root);
 

@@ -11,14 +11,10 @@ import type { WharfDB } from '../../renderer/store/db';
 import { StockPage } from '../../renderer/features/stock';
 import { StockCheckCard } from '../../renderer/features/settings/StockCheckCard';
 import { injectScan } from '../../renderer/features/scan';
-import type { Sku } from '../../shared/domain/types';
-import { $, $$, click, events, inputOf, pick, press, renderApp, signIn, tid, type, unmountAll } from './skusSupport';
+import { $, $$, click, events, inputOf, pick, press, renderApp, signIn, tid, type, unmountAll, sku } from './skusSupport';
 import { seedStock } from '../store/stockSeed';
 import { parseShanghai } from '../../shared/time';
 
-const sku = (over: Partial<Sku> & { code: string; name: string }): Sku => ({
-  spec: '', category: '', barcodes: [], weightG: 0, volumeCm3: 0, batchTracked: false, shelfLifeDays: 0, costFen: 0, minPriceFen: 0, priceFen: 0, components: [], aliases: [], ...over,
-});
 
 let db: WharfDB;
 beforeEach(async () => {
