@@ -5,7 +5,7 @@ import { migrateStockToLedger } from './stock/migrate';
 import type { BlacklistEntry, OrderRow, Parcel, QuarantineEntry, ShopPublic, Sku, UserPublic, Warehouse } from '../../shared/domain/types';
 import type { SkuMapping } from '../../shared/decide/types';
 import type { WharfEvent } from '../../shared/events/envelope';
-import type { Lock, Movement, StockRow as BatchRow, TransitRow } from '../../shared/stock';
+import type { Lock, Movement, StockRow as BatchRow, StockSummary, TransitRow } from '../../shared/stock';
 
 export const DB_NAME = 'wharf';
 
@@ -16,7 +16,7 @@ export interface CursorRow { key: string; value: unknown }
  * Stock per SKU × warehouse, all batches summed (key "sku|warehouse"): what lists, allocation's
  * screens and the channels' stock push read. A projection of the movement ledger (v3).
  */
-export interface StockRow { key: string; sku: string; warehouse: string; onHand: number; reserved: number; frozen: number; picked: number; sellable: number; at: number }
+export type StockRow = StockSummary;
 /** One movement as stored: `seq` is ledger order (the self-check folds in it). */
 export interface MovementRow extends Movement { seq?: number }
 export interface SkuMapRow extends SkuMapping { key: string }

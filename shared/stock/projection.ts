@@ -287,6 +287,22 @@ export function cloneStockState(s: StockState): StockState {
   return out;
 }
 
+/** Stock per SKU × warehouse, all batches summed: what lists and the channels' stock push read. */
+export interface StockSummary { key: string; sku: string; warehouse: string; onHand: number; reserved: number; frozen: number; picked: number; sellable: number; at: number }
+
+/** The SKU × warehouse roll-up of batch rows (keyed "sku|warehouse"). */
+export function rollUp(rows: Iterable<StockRow>): Map<string, StockSummary> {
+  const out = new Map<string, StockSummary>();
+  for (const r of rows) {
+    const k = `${r.sku}|${r.warehouse}`;
+    let t = out.get(k);
+    if (!t) out.set(k, (t = { key: k, sku: r.sku, warehouse: r.warehouse, onHand: 0, reserved: 0, frozen: 0, picked: 0, sellable: 0, at: 0 }));
+    t.onHand += r.onHand; t.reserved += r.reserved; t.frozen += r.frozen; t.picked += r.picked; t.at = Math.max(t.at, r.at);
+    t.sellable = t.onHand - t.reserved - t.frozen;
+  }
+  return out;
+}
+
 /** Reserved units of the open locks, per row: what `reserved` must equal. */
 export function openLockTotals(state: StockState): Map<string, number> {
   const out = new Map<string, number>();

@@ -3,7 +3,7 @@
 // and — where one movement's effect is exactly the difference — that movement, since "this
 // receipt never reached the row" is what a person can fix, and "off by 12" is not.
 import type { Movement } from './movement';
-import { rederive, type Lock, type StockRow, type TransitRow } from './projection';
+import { rederive, rollUp, type Lock, type StockRow, type StockSummary, type TransitRow } from './projection';
 
 export type RowField = 'onHand' | 'reserved' | 'frozen' | 'picked';
 const ROW_FIELDS: readonly RowField[] = ['onHand', 'reserved', 'frozen', 'picked'];
@@ -19,12 +19,9 @@ export interface Drift {
   message: string;
 }
 
-/** A SKU × warehouse roll-up as a store keeps it for lists (all batches summed). */
-export interface StockSummary { key: string; sku: string; warehouse: string; onHand: number; reserved: number; frozen: number; picked: number; sellable: number }
-
 export interface StoredStock {
   rows: Iterable<StockRow>;
-  summary?: Iterable<StockSummary>;
+  summary?: Iterable<Omit<StockSummary, 'at'>>;
   locks?: Iterable<Lock>;
   transit?: Iterable<TransitRow>;
 }
@@ -133,13 +130,7 @@ export function selfCheck(stored: StoredStock, movements: readonly Movement[]): 
     }
   }
   if (stored.summary) {
-    const want = new Map<string, StockSummary>();
-    for (const r of derived.rows.values()) {
-      const k = `${r.sku}|${r.warehouse}`;
-      const t = want.get(k) ?? { key: k, sku: r.sku, warehouse: r.warehouse, onHand: 0, reserved: 0, frozen: 0, picked: 0, sellable: 0 };
-      t.onHand += r.onHand; t.reserved += r.reserved; t.frozen += r.frozen; t.picked += r.picked; t.sellable = t.onHand - t.reserved - t.frozen;
-      want.set(k, t);
-    }
+    const want = rollUp(derived.rows.values());
     const seenS = new Set<string>();
     for (const s of stored.summary) {
       seenS.add(s.key);

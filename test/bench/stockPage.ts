@@ -10,9 +10,8 @@ import { WharfDB } from '../../renderer/store/db';
 import { StockTx, stockTables, type LedgerWrite } from '../../renderer/store/stock/ledgerTx';
 import { settleOrderLock, SYSTEM_ACTOR } from '../../renderer/store/stock/orderLocks';
 import { checkStock } from '../../renderer/store/stock/selfCheckStore';
-import { rederive, type Movement } from '../../shared/stock';
+import { rederive, rollUp, type Movement } from '../../shared/stock';
 import { companyLedger } from './companyLedger';
-import type { StockRow } from '../../renderer/store/db';
 
 const DAY = 86_400_000;
 
@@ -109,13 +108,7 @@ async function seedLedger(movements: number): Promise<{ movements: number; rows:
   const db = checkDb;
   const ledger = companyLedger(movements);
   const s = rederive(ledger);
-  const summary = new Map<string, StockRow>();
-  for (const r of s.rows.values()) {
-    const k = `${r.sku}|${r.warehouse}`;
-    const x = summary.get(k) ?? { key: k, sku: r.sku, warehouse: r.warehouse, onHand: 0, reserved: 0, frozen: 0, picked: 0, sellable: 0, at: 0 };
-    x.onHand += r.onHand; x.reserved += r.reserved; x.frozen += r.frozen; x.picked += r.picked; x.sellable = x.onHand - x.reserved - x.frozen; x.at = Math.max(x.at, r.at);
-    summary.set(k, x);
-  }
+  const summary = rollUp(s.rows.values());
   for (let i = 0; i < ledger.length; i += 20_000) {
     await db.transaction('rw', stockTables(db), () => db.movements.bulkAdd(ledger.slice(i, i + 20_000)));
   }

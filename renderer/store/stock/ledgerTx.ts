@@ -4,7 +4,7 @@
 // SKU × warehouse roll-up replaced. Allocation reads sellable stock through it (StockView).
 import type { StockView } from '../../../shared/decide/context';
 import {
-  addRow, applyMovement, emptyStockState, rowKey, sellableOfRow, type Lock, type Movement, type StockRow as BatchRow, type StockState, type TransitRow,
+  addRow, applyMovement, emptyStockState, rollUp, rowKey, sellableOfRow, type Lock, type Movement, type StockRow as BatchRow, type StockState, type TransitRow,
 } from '../../../shared/stock';
 import type { StockRow, WharfDB } from '../db';
 
@@ -101,13 +101,8 @@ export class StockTx implements StockView {
 
   /** The roll-up row of one SKU × warehouse from its batch rows. */
   summary(sku: string, warehouse: string): StockRow {
-    const out: StockRow = { key: stockKey(sku, warehouse), sku, warehouse, onHand: 0, reserved: 0, frozen: 0, picked: 0, sellable: 0, at: 0 };
-    for (const r of this.state.bySku.get(sku)?.get(warehouse)?.values() ?? []) {
-      out.onHand += r.onHand; out.reserved += r.reserved; out.frozen += r.frozen; out.picked += r.picked;
-      out.at = Math.max(out.at, r.at);
-    }
-    out.sellable = out.onHand - out.reserved - out.frozen;
-    return out;
+    return rollUp(this.state.bySku.get(sku)?.get(warehouse)?.values() ?? []).get(stockKey(sku, warehouse))
+      ?? { key: stockKey(sku, warehouse), sku, warehouse, onHand: 0, reserved: 0, frozen: 0, picked: 0, sellable: 0, at: 0 };
   }
 
   /** Writes what this transaction recorded; returns the records written (for callers that report them). */

@@ -3,7 +3,7 @@
 // allocation held stock gets its lock back as reserve movements, so sellable is unchanged.
 import type { Transaction } from 'dexie';
 import type { Decision } from '../../../shared/decide/types';
-import { applyMovement, emptyStockState, planReservation, lockIdPrefix, type Movement } from '../../../shared/stock';
+import { applyMovement, emptyStockState, planReservation, lockIdPrefix, rollUp, type Movement } from '../../../shared/stock';
 import { committedLines } from './orderLocks';
 
 interface V2Stock { key: string; sku: string; warehouse: string; onHand: number; allocated?: number }
@@ -31,12 +31,5 @@ export async function migrateStockToLedger(tx: Transaction): Promise<void> {
   await tx.table('movements').bulkAdd(movements);
   await tx.table('stockRows').bulkPut([...state.rows.values()]);
   await tx.table('locks').bulkPut([...state.locks.values()]);
-  const sum = new Map<string, { key: string; sku: string; warehouse: string; onHand: number; reserved: number; frozen: number; picked: number; sellable: number; at: number }>();
-  for (const r of state.rows.values()) {
-    const k = `${r.sku}|${r.warehouse}`;
-    const s = sum.get(k) ?? { key: k, sku: r.sku, warehouse: r.warehouse, onHand: 0, reserved: 0, frozen: 0, picked: 0, sellable: 0, at };
-    s.onHand += r.onHand; s.reserved += r.reserved; s.frozen += r.frozen; s.picked += r.picked; s.sellable = s.onHand - s.reserved - s.frozen;
-    sum.set(k, s);
-  }
-  await tx.table('stock').bulkPut([...sum.values()]);
+  await tx.table('stock').bulkPut([...rollUp(state.rows.values()).values()]);
 }
