@@ -13,7 +13,8 @@ import { openSecretBox } from './store/secrets';
 import { ShopStore } from './store/shops';
 import { CompanyStore, parseCompanySetup, readCompanyFile } from './store/company';
 import { SyncEngine, toPlatformError } from './sync/syncEngine';
-import { PlatformCallLedger } from './store/platformCalls';
+import { PlatformCallLedger, type CallRecord } from './store/platformCalls';
+import type { StockPushFailure } from '../../shared/domain/writeBack';
 import { StatusTablesStore } from './store/statusTablesStore';
 import { parseJsonKeepingBigInts } from './platforms/json';
 import { MapError } from './platforms/types';
@@ -199,30 +200,43 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
       }
     },
     'platform.call': async ({ actor, idempotencyKey, shopId, call }) => {
-      const user = authorize(actor, call.op === 'ship' ? 'floor.ship' : 'orders.review');
+      // A stock push is not an operator's decision about an order: the renderer derives it from
+      // the stock ledger (sellable = on hand − reserved) whenever stock moves, under whoever's
+      // session is open — a packer's as much as an admin's — so any company user may send it.
+      const user = authorize(actor, call.op === 'ship' ? 'floor.ship' : call.op === 'memo' ? 'orders.review' : 'orders.view');
+      const answer = (r: CallRecord, replayed: boolean) => ({ at: r.at, replayed, ...(r.failed ? { failed: r.failed } : {}) });
       const done = callLedger.get(idempotencyKey);
-      if (done) return { at: done.at, replayed: true };
+      if (done) return answer(done, true);
       // the same key twice at once (a retry racing a slow first try) shares one platform call
       const running = callsInFlight.get(idempotencyKey);
-      if (running) { await running; return { at: callLedger.get(idempotencyKey)!.at, replayed: true }; }
+      if (running) { await running; return answer(callLedger.get(idempotencyKey)!, true); }
+      const what = call.op === 'ship' ? `the tracking upload for ${call.orderId}` : call.op === 'memo' ? `the memo update for ${call.orderId}` : `the stock push of ${call.items.length} listing(s)`;
       const run = (async () => {
         const connector = connectorFor(shops.credentials(shopId), { ...deps, budget: shops.isDemo(shopId) ? undefined : budgets.for(shops.get(shopId)!.platform, shops.get(shopId)!.appKey), onTokens: (t) => shops.saveTokens(shopId, t) });
+        let failed: StockPushFailure[] | undefined;
         try {
           if (call.op === 'ship') await connector.ship({ orderId: call.orderId, lineIds: call.lineIds, carrierCode: call.carrierCode, trackingNo: call.trackingNo });
-          else await connector.setMemo({ orderId: call.orderId, memo: call.memo, flag: call.flag });
+          else if (call.op === 'memo') await connector.setMemo({ orderId: call.orderId, memo: call.memo, flag: call.flag });
+          else failed = (await connector.pushStock({ items: call.items })).failed;
         } catch (e) {
           const pe = toPlatformError(e, opts.clock.now());
           const retryable = e instanceof PlatformCallError ? e.retryable : false;
-          throw new WharfError('platform_error', `${call.op === 'ship' ? 'the tracking upload' : 'the memo update'} for ${call.orderId} failed: ${pe.code} ${pe.message}`, { platform: pe, retryable });
+          throw new WharfError('platform_error', `${what} failed: ${pe.code} ${pe.message}`, { platform: pe, retryable });
         }
-        callLedger.record({ key: idempotencyKey, shopId, call, at: opts.clock.now(), actor: actor.userId });
-        log(`${call.op} of ${shopId}/${call.orderId} confirmed by the platform (by ${user.name}, key ${idempotencyKey})`);
+        callLedger.record({ key: idempotencyKey, shopId, call, at: opts.clock.now(), actor: actor.userId, ...(failed ? { failed } : {}) });
+        if (call.op === 'stock') {
+          const refused = failed!.length ? `; refused: ${failed!.map((f) => `${f.itemId}/${f.skuId ?? '-'} ${f.code}`).join(', ')}` : '';
+          log(`stock push of ${shopId} confirmed for ${call.items.length - failed!.length} of ${call.items.length} listing(s)${refused} (by ${user.name}, key ${idempotencyKey})`);
+        } else {
+          log(`${call.op} of ${shopId}/${call.orderId} confirmed by the platform (by ${user.name}, key ${idempotencyKey})`);
+        }
       })();
       callsInFlight.set(idempotencyKey, run);
       try { await run; } finally { callsInFlight.delete(idempotencyKey); }
-      // the platform changed: pull soon so the pool shows its view too
-      void sync.pull(shopId);
-      return { at: callLedger.get(idempotencyKey)!.at, replayed: false };
+      // ship and memo changed an order: pull soon so the pool shows the platform's view too
+      // (a stock push changes no order)
+      if (call.op !== 'stock') void sync.pull(shopId);
+      return answer(callLedger.get(idempotencyKey)!, false);
     },
     'quarantine.remap': async ({ entries }) => {
       const orders: { id: string; order: NormalizedOrder; payloadHash: string }[] = [];

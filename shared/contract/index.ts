@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { BlacklistEntry, ChannelStatus, NormalizedOrder, OnHand, Platform, QuarantineEntry, ShopPublic, SignMethod, Sku, UserPublic, Warehouse } from '../domain/types';
 import { SkuMapping } from '../decide/types';
 import { WharfEvent } from '../events/envelope';
-import { PlatformCall } from '../domain/writeBack';
+import { PlatformCall, StockPushFailure } from '../domain/writeBack';
 
 /** Who asks: the operator signed in on that device. The host checks the role. */
 export const Actor = z.strictObject({ userId: z.string().min(1), device: z.string().min(1) });
@@ -165,7 +165,8 @@ export const requests = {
   /** a change to a platform (tracking upload, memo/flag), exactly once per idempotency key */
   'platform.call': {
     input: z.strictObject({ actor: Actor, idempotencyKey: z.string().min(8).max(80), shopId: z.string(), call: PlatformCall }),
-    output: z.object({ at: z.number().int(), replayed: z.boolean() }),
+    /** failed: listings a stock push could not set (the rest were set) */
+    output: z.object({ at: z.number().int(), replayed: z.boolean(), failed: z.array(StockPushFailure).optional() }),
   },
   /** quarantined payloads read again (after a status table edit, or a fix): the ones that map now */
   'quarantine.remap': {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import { NormalizedOrder } from '../domain/types';
 import { sha256Hex } from '../hash';
-import { PlatformCall } from '../domain/writeBack';
+import { OrderPlatformCall } from '../domain/writeBack';
 import { DECISION_EVENT_PAYLOADS } from './decisionEvents';
 import { STOCK_EVENT_PAYLOADS } from './stockEvents';
 
@@ -33,7 +33,7 @@ export const EVENT_PAYLOADS = {
   /** a platform export was imported (the orders themselves are order.pulled events, source excel) */
   'import.completed': z.object({ fileName: z.string(), platform: z.string(), shopId: z.string(), orders: z.number().int(), skippedOrders: z.number().int(), rowErrors: z.number().int() }),
   /** an operator asked to change the platform (outbox row `outboxId`) */
-  'writeback.requested': z.object({ outboxId: z.string(), shopId: z.string(), call: PlatformCall }),
+  'writeback.requested': z.object({ outboxId: z.string(), shopId: z.string(), call: OrderPlatformCall }),
   /** the platform confirmed it (`replayed`: an earlier try had already gone through) */
   'writeback.done': z.object({ outboxId: z.string(), replayed: z.boolean() }),
   /** a try failed; `final` = the platform refused for good (it is not retried by itself) */

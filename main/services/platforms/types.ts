@@ -2,6 +2,7 @@
 import type { NormalizedOrder, Platform, SignMethod } from '../../../shared/domain/types';
 import type { Clock } from '../../../shared/clock';
 import type { PlainReceiver } from '../../../shared/contract';
+import type { StockPushFailure, StockPushItem } from '../../../shared/domain/writeBack';
 
 export interface ShopCredentials {
   shopId: string;
@@ -76,6 +77,14 @@ export interface Connector {
   ship(q: ShipRequest): Promise<void>;
   /** Seller memo and flag (0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 purple) write-back. */
   setMemo(q: MemoRequest): Promise<void>;
+  /**
+   * Sellable stock write-back: each listing's absolute quantity, split into the platform's batch
+   * sizes and turned into its full or incremental form. A listing the platform refuses (deleted,
+   * unknown SKU) is returned in `failed` while the rest still go; an error about the whole call
+   * (gateway, signature, token, rate limit after retries) throws PlatformCallError. Sending the
+   * same push again is harmless: the quantities are absolute.
+   */
+  pushStock(q: StockPushRequest): Promise<{ failed: StockPushFailure[] }>;
   /** the platform's largest window for one incremental query, ms */
   readonly maxWindowMs: number;
   /**
@@ -87,6 +96,7 @@ export interface Connector {
 
 export interface ShipRequest { orderId: string; lineIds?: string[]; carrierCode: string; trackingNo: string }
 export interface MemoRequest { orderId: string; memo: string; flag?: number }
+export interface StockPushRequest { items: StockPushItem[] }
 
 export class MapError extends Error {
   constructor(readonly where: string, message: string) { super(`${where}: ${message}`); }

@@ -4,10 +4,14 @@
 // reach the platform once. Only confirmed calls are written; a failed one may be tried again.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PlatformCall } from '../../../shared/domain/writeBack';
+import type { PlatformCall, StockPushFailure } from '../../../shared/domain/writeBack';
 import { fsyncDir } from './durableFile';
 
-export interface CallRecord { key: string; shopId: string; call: PlatformCall; at: number; actor: string }
+export interface CallRecord {
+  key: string; shopId: string; call: PlatformCall; at: number; actor: string;
+  /** a stock push's listings the platform refused: a replay answers them again */
+  failed?: StockPushFailure[];
+}
 
 export class PlatformCallLedger {
   private readonly file: string;

@@ -16,6 +16,8 @@ import { mapDouyinOrder } from './map';
 import { signDouyin, sortedParamJson } from './sign';
 import { douyinStarOf } from './stars';
 import { revealDouyinReceiver } from './reveal';
+import { pushDouyinStock } from './stock';
+import { bareNumbers } from '../stockKit';
 
 /** UNCONFIRMED (§2.4, §12): platforms.md advises ≤ 30–60 min; the lower end is safe either way */
 export const DOUYIN_MAX_WINDOW_MS = 30 * 60_000;
@@ -29,7 +31,8 @@ const RETRYABLE = new Set(['20000', '20001', '60000']);
 export interface DouyinConnectorOptions { pageSize?: number; maxAttempts?: number; maxPasses?: number }
 
 export interface DouyinConnector extends Connector {
-  call(method: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<Obj>;
+  /** `bareKeys`: digit-text values under these keys go as JSON numbers (int64 ids), exactly */
+  call(method: string, params: Record<string, unknown>, signal?: AbortSignal, bareKeys?: readonly string[]): Promise<Obj>;
 }
 
 function readEnvelope(api: string) {
@@ -38,6 +41,9 @@ function readEnvelope(api: string) {
     if (isObj(body) && body.code !== undefined) {
       const code = String(body.code);
       if (code === '10000') return isObj(body.data) ? body.data : {};
+      // 10001 部分失败 (§2.8): an API with per-item results (sku.syncStockBatchMultiProducts) says
+      // in them which items failed; the caller reads them (that it answers 10001 is UNCONFIRMED)
+      if (code === '10001' && isObj(body.data) && Array.isArray(body.data.results)) return body.data;
       const msg = [body.msg, body.sub_msg].filter((x) => typeof x === 'string' && x !== '').join(': ');
       const sub = typeof body.sub_code === 'string' && body.sub_code !== '' ? body.sub_code : undefined;
       throw new PlatformCallError(api, code, msg, RETRYABLE.has(code), sub, status);
@@ -59,9 +65,10 @@ export function createDouyinConnector(creds: ShopCredentials, deps: ConnectorDep
   const signMethod = creds.signMethod === 'md5' ? 'md5' : 'hmac-sha256';
   const base = creds.gatewayUrl.replace(/\/+$/, '');
 
-  async function raw(method: string, biz: Record<string, unknown>, withToken: boolean, signal?: AbortSignal): Promise<Obj> {
+  async function raw(method: string, biz: Record<string, unknown>, withToken: boolean, signal?: AbortSignal, bareKeys: readonly string[] = []): Promise<Obj> {
     return http.call(method, () => {
-      const paramJson = sortedParamJson(biz);
+      // signed over the exact text sent, numbers unquoted
+      const paramJson = bareNumbers(sortedParamJson(biz), bareKeys);
       const timestamp = formatShanghai(deps.clock.now());
       const q = new URLSearchParams({ app_key: creds.appKey, method, v: '2', timestamp, sign_method: signMethod });
       if (withToken) q.set('access_token', creds.session);
@@ -85,7 +92,7 @@ export function createDouyinConnector(creds: ShopCredentials, deps: ConnectorDep
     },
   });
 
-  const call = (method: string, biz: Record<string, unknown>, signal?: AbortSignal) => keeper.authed(() => raw(method, biz, true, signal));
+  const call = (method: string, biz: Record<string, unknown>, signal?: AbortSignal, bareKeys?: readonly string[]) => keeper.authed(() => raw(method, biz, true, signal, bareKeys));
 
   async function listPage(query: Record<string, unknown>, page: number, from: number, to: number, prevSig: string, signal?: AbortSignal): Promise<Page> {
     let last: Page | undefined;
@@ -189,5 +196,6 @@ export function createDouyinConnector(creds: ShopCredentials, deps: ConnectorDep
       await call('order.addOrderRemark', { order_id: orderId, remark: memo, ...star });
     },
     revealReceiver: ({ orderId }) => revealDouyinReceiver(call, orderId),
+    pushStock: ({ items }) => pushDouyinStock((method, biz, bareKeys) => call(method, biz, undefined, bareKeys), items),
   };
 }

@@ -12,6 +12,7 @@ import type { ProtocolFault, SimApiReply, SimCtx, SimHttpRequest, SimProtocol } 
 import { renderDouyinOrder } from './render';
 import { signDouyin, type DouyinSignMethod } from './sign';
 import { ORDER_APIS } from './simOrders';
+import { STOCK_APIS } from './simStock';
 import { DOUYIN_TIMESTAMP_TOLERANCE_MS, DouyinError, scopeOf, type Biz } from './simShared';
 
 export { DOUYIN_SIM_MAX_DEPTH, DOUYIN_SIM_MAX_WINDOW_S, DOUYIN_TIMESTAMP_TOLERANCE_MS, DouyinError } from './simShared';
@@ -88,7 +89,7 @@ function tokenRefresh(ctx: SimCtx, b: Biz): Record<string, unknown> {
 }
 
 type Api = { token: boolean; run: (ctx: SimCtx, b: Biz, dup: boolean) => Record<string, unknown> };
-const APIS: Record<string, Api> = { ...ORDER_APIS, 'token.refresh': { token: false, run: tokenRefresh } };
+const APIS: Record<string, Api> = { ...ORDER_APIS, ...STOCK_APIS, 'token.refresh': { token: false, run: tokenRefresh } };
 
 function logId(ctx: SimCtx): string {
   const n = ((ctx.memo.get('log') as number | undefined) ?? 0) + 1;
@@ -129,7 +130,7 @@ export const DOUYIN_PROTOCOL: SimProtocol = {
       return reply(ctx, api, logged, 10000, 'success', '', '', spec.run(ctx, c.biz, fault === 'duplicate_page'));
     } catch (e) {
       if (!(e instanceof DouyinError)) throw e;
-      return reply(ctx, api, logged, e.code, e.msg, e.subCode, e.subMsg, {});
+      return reply(ctx, api, logged, e.code, e.msg, e.subCode, e.subMsg, e.data);
     }
   },
 };

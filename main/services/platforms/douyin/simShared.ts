@@ -13,7 +13,8 @@ export const DOUYIN_TIMESTAMP_TOLERANCE_MS = 10 * 60_000;
 export const scopeOf = (ctx: SimCtx): DouyinScope => ({ shopId: ctx.shopId, appKey: ctx.credentials.app_key! });
 
 export class DouyinError extends Error {
-  constructor(readonly code: number, readonly msg: string, readonly subCode = '', readonly subMsg = '') { super(`${code} ${subCode} ${subMsg}`); }
+  /** `data`: what the answer still carries (10001 部分失败 comes with per-item results) */
+  constructor(readonly code: number, readonly msg: string, readonly subCode = '', readonly subMsg = '', readonly data: unknown = {}) { super(`${code} ${subCode} ${subMsg}`); }
 }
 
 export type Biz = Record<string, unknown>;

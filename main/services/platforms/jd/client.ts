@@ -13,6 +13,7 @@ import { formatShanghai, parseShanghai } from '../../../../shared/time';
 import { JD_LOGISTICS_IDS, jdLogisticsId } from './carriers';
 import { mapJdOrder } from './map';
 import { signJd } from './sign';
+import { pushJdStock } from './stock';
 import { idsAsNumbers, JD_CODES, JD_MAX_PAGE_SIZE, JD_OAUTH_REFRESH_PATH, JD_ORDER_STATES, responceKey } from './wire';
 
 const DAY = 86_400_000;
@@ -86,8 +87,8 @@ export function createJdConnector(creds: ShopCredentials, deps: ConnectorDeps, o
     return http.call(method, () => {
       const params: Record<string, string> = {
         method, app_key: creds.appKey, access_token: creds.session, timestamp: formatShanghai(deps.clock.now()), v: '2.0',
-        // order ids go as JSON numbers (the SDK types them Long), written exactly even past 2^53
-        '360buy_param_json': idsAsNumbers(JSON.stringify(biz), ['order_id', 'orderId']),
+        // order and SKU ids go as JSON numbers (the SDK types them Long), written exactly even past 2^53
+        '360buy_param_json': idsAsNumbers(JSON.stringify(biz), ['order_id', 'orderId', 'skuId']),
       };
       params.sign = signJd(params, creds.secret);
       return { url: creds.gatewayUrl, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' }, body: new URLSearchParams(params).toString() };
@@ -225,6 +226,7 @@ export function createJdConnector(creds: ShopCredentials, deps: ConnectorDeps, o
       const r = (await call('jingdong.pop.order.modifyVenderRemark', { order_id: orderId, flag: flag ?? 0, remark: memo })).modifyvenderremark_result;
       if (!isObj(r) || r.success !== true) throw bizFailure('jingdong.pop.order.modifyVenderRemark', r);
     },
+    pushStock: ({ items }) => pushJdStock((method, biz) => call(method, biz), items),
     async revealReceiver({ orderId, mergeKey, scene }): Promise<PlainReceiver> {
       const api = 'jingdong.jos.order.oaid.decrypt';
       const oaid = mergeKey || await oaidOf(orderId);

@@ -14,7 +14,7 @@ import { parseJsonKeepingBigInts } from '../json';
 import { carrierCodeOfJd } from './carriers';
 import { jdFullAddress, jdOaid, jdOrderState, pickJdFields, renderJdOrder } from './render';
 import { signJd } from './sign';
-import { idsAsNumbers, JD_BIZ, JD_CODES, JD_MAX_PAGE_SIZE, JD_OAUTH_REFRESH_PATH, JD_ORDER_STATES, parseJdTimestamp, responceKey } from './wire';
+import { idsAsNumbers, JD_BIZ, JD_CODES, JD_MAX_PAGE_SIZE, JD_OAUTH_REFRESH_PATH, JD_ORDER_STATES, JD_STOCK_API, parseJdTimestamp, responceKey } from './wire';
 
 export { JD_BIZ, JD_CODES, JD_MAX_PAGE_SIZE, JD_OAUTH_REFRESH_PATH, JD_ORDER_STATES };
 
@@ -194,6 +194,19 @@ function oaidDecrypt(ctx: SimCtx, method: string, b: Biz): Record<string, unknow
   return { [responceKey(method)]: { code: '0', returnType: { code: 0, msg: '成功', data } } };
 }
 
+/** jingdong.stock.write.updateSkuStock (§13.4): skuId + absolute stockNum; storeId (warehouse) is not simulated */
+function updateSkuStock(ctx: SimCtx, method: string, b: Biz): Record<string, unknown> {
+  const skuId = str(b.skuId);
+  if (skuId === undefined || !/^\d{1,20}$/.test(skuId)) throw new JdBizError(JD_BIZ.badParam, 'skuId 不能为空且须为数字', 'skuId is required');
+  if (str(b.storeId) !== undefined) throw new JdBizError(JD_BIZ.badParam, 'the simulator keeps one stock per SKU (storeId is not simulated)', 'storeId is not simulated');
+  const stockNum = intOf(b, 'stockNum', -1, 0, 9_999_999);
+  if (stockNum < 0) throw new JdBizError(JD_BIZ.badParam, 'stockNum 不能为空', 'stockNum is required');
+  const row = ctx.stock.skuAnywhere(skuId);
+  if (!row || row.deleted) throw new JdBizError(JD_BIZ.noSku, `SKU ${skuId} 不存在或不属于当前商家`, 'sku not found');
+  ctx.stock.set(row, stockNum, ctx.now());
+  return { [responceKey(method)]: { code: '0', success: true } };
+}
+
 /** where each API puts a business failure (result keys beyond search are UNCONFIRMED) */
 const apiResultOf = (e: JdBizError) => ({ success: false, chineseErrCode: e.zh, englishErrCode: e.en, numberCode: e.numberCode });
 const BIZ_FAILURE: Record<string, (e: JdBizError) => Record<string, unknown>> = {
@@ -203,6 +216,7 @@ const BIZ_FAILURE: Record<string, (e: JdBizError) => Record<string, unknown>> = 
   'jingdong.pop.order.shipment': (e) => ({ sopjosshipment_result: { success: false, chineseErrCode: e.zh, englishErrCode: e.en, errorCode: String(e.numberCode) } }),
   'jingdong.pop.order.modifyVenderRemark': (e) => ({ modifyvenderremark_result: { success: false, error_code: String(e.numberCode), chinese_err_code: e.zh, english_err_code: e.en } }),
   'jingdong.jos.order.oaid.decrypt': (e) => ({ returnType: { code: e.numberCode, msg: e.zh, data: [] } }),
+  [JD_STOCK_API]: (e) => ({ success: false, numberCode: e.numberCode, chineseErrCode: e.zh, englishErrCode: e.en }),
 };
 
 const APIS: Record<string, (ctx: SimCtx, method: string, b: Biz, dup: boolean) => Record<string, unknown>> = {
@@ -212,6 +226,7 @@ const APIS: Record<string, (ctx: SimCtx, method: string, b: Biz, dup: boolean) =
   'jingdong.pop.order.shipment': shipment,
   'jingdong.pop.order.modifyVenderRemark': modifyVenderRemark,
   'jingdong.jos.order.oaid.decrypt': oaidDecrypt,
+  [JD_STOCK_API]: updateSkuStock,
 };
 
 /** open-oauth refresh (§4.3): JSON {code:0, access_token, refresh_token, expires_in, time}; shape UNCONFIRMED */

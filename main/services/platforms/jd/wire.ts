@@ -37,7 +37,14 @@ export const JD_CODES = {
 } as const;
 
 /** Business numberCodes: 10100000 success and 10100041 no-such-order are [C]; the rest UNCONFIRMED. */
-export const JD_BIZ = { ok: 10100000, badParam: 10100001, windowTooLong: 10100002, noOptionalFields: 10100003, badState: 10100004, remarkTooLong: 10100039, badFlag: 10100040, noOrder: 10100041 } as const;
+export const JD_BIZ = { ok: 10100000, badParam: 10100001, windowTooLong: 10100002, noOptionalFields: 10100003, badState: 10100004, remarkTooLong: 10100039, badFlag: 10100040, noOrder: 10100041, noSku: 10100050 } as const;
+
+/**
+ * Stock write (§13.4): FULL, one SKU a call. JD marks it 推下线 in favour of
+ * jingdong.ware.stock.sku.set, whose updateModel/stockModel values are UNCONFIRMED, so the old API
+ * (params [C]) is used until a live shop says otherwise; its failure codes are UNCONFIRMED too.
+ */
+export const JD_STOCK_API = 'jingdong.stock.write.updateSkuStock';
 
 /** page_size max: 50 per current mirrors, 100/200 in older SDK samples (UNCONFIRMED) */
 export const JD_MAX_PAGE_SIZE = 50;

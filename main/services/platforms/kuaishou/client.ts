@@ -13,6 +13,7 @@ import type { SignMethod } from '../../../../shared/domain/types';
 import { KUAISHOU_EXPRESS_CODES, kuaishouExpressCode } from './carriers';
 import { mapKuaishouOrder } from './map';
 import { signKuaishou, type KuaishouSignMethod } from './sign';
+import { pushKuaishouStock } from './stock';
 import {
   KUAISHOU_CODES, KUAISHOU_CURSOR_END, KUAISHOU_FLAG_GREY, KUAISHOU_MAX_HISTORY_MS, KUAISHOU_MAX_WINDOW_MS, KUAISHOU_NOTE_JOIN, KUAISHOU_OK,
   KUAISHOU_QUERY_BY_UPDATE, KUAISHOU_REFRESH_PATH, KUAISHOU_RETRYABLE, KUAISHOU_SORT_ASC, KUAISHOU_VIEW_ALL, kuaishouJson, kuaishouPath,
@@ -215,6 +216,7 @@ export function createKuaishouConnector(creds: ShopCredentials, deps: ConnectorD
       if (note === '' && ksFlag === undefined) return;
       await call('open.seller.order.note.add', { orderId, note, ...(ksFlag === undefined ? {} : { flag: ksFlag }) }, 'POST');
     },
+    pushStock: ({ items }) => pushKuaishouStock((method, biz, httpMethod) => call(method, biz, httpMethod), items),
     async revealReceiver({ orderId }) {
       const o = await detail(orderId);
       const fields = { name: o.encryptedConsignee, mobile: o.encryptedMobile, address: o.encryptedAddress };

@@ -14,15 +14,13 @@ import type { ProtocolFault, SimApiReply, SimCtx, SimHttpRequest, SimProtocol } 
 import { carrierCodeOfKuaishou } from './carriers';
 import { kuaishouCiphers, renderKuaishouOrder } from './render';
 import { signKuaishou } from './sign';
+import { idParam, int, KsError } from './simShared';
+import { STOCK_APIS } from './simStock';
 import {
   KUAISHOU_CODES as C, KUAISHOU_CURSOR_END, KUAISHOU_FLAG_GREY, KUAISHOU_MAX_HISTORY_MS, KUAISHOU_MAX_PAGE_SIZE, KUAISHOU_MAX_WINDOW_MS,
   KUAISHOU_NOTE_JOIN, KUAISHOU_NOTE_MAX, KUAISHOU_OK, KUAISHOU_QUERY_BY_CREATE, KUAISHOU_QUERY_BY_UPDATE, KUAISHOU_REFRESH_PATH,
   KUAISHOU_SORT_ASC, KUAISHOU_SORT_DESC, kuaishouJson, kuaishouPath,
 } from './wire';
-
-class KsError extends Error {
-  constructor(readonly code: number, msg: string) { super(msg); }
-}
 
 /** UNCONFIRMED: how far the timestamp may be from server time */
 const TOLERANCE_MS = 10 * 60_000;
@@ -70,25 +68,6 @@ function bizParam(p: Params): Record<string, unknown> {
   try { v = parseJsonKeepingBigInts(p.param); } catch { throw new KsError(C.badParam, 'param 不是合法的 JSON'); }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new KsError(C.badParam, 'param 应为 JSON 对象');
   return v as Record<string, unknown>;
-}
-
-function int(b: Record<string, unknown>, name: string, dflt: number | null, min: number, max: number): number {
-  const raw = b[name];
-  if (raw === undefined || raw === null || raw === '') {
-    if (dflt === null) throw new KsError(C.badParam, `缺少参数 ${name}`);
-    return dflt;
-  }
-  const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) throw new KsError(C.badParam, `${name} 应为 ${min}–${max} 的整数`);
-  return n;
-}
-
-/** ids arrive as JSON numbers (big ones kept as text by the parser) or strings */
-function idParam(b: Record<string, unknown>, name: string): string {
-  const v = b[name];
-  const s = typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : typeof v === 'string' ? v : '';
-  if (!/^\d+$/.test(s)) throw new KsError(C.badParam, `缺少参数 ${name} (订单号，长整型)`);
-  return s;
 }
 
 function orderOf(ctx: SimCtx, b: Record<string, unknown>, name: string): SimOrder {
@@ -211,6 +190,7 @@ const APIS: Record<string, (ctx: SimCtx, b: Record<string, unknown>, dup: boolea
   'open.seller.order.goods.deliver': deliver,
   'open.seller.order.note.add': noteAdd,
   'open.order.decrypt.batch': decryptBatch,
+  ...STOCK_APIS,
 };
 
 export const KUAISHOU_PROTOCOL: SimProtocol = {

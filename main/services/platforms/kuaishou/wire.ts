@@ -38,7 +38,26 @@ export const KUAISHOU_CODES = {
   orderState: 300_011,
   /** UNCONFIRMED: per-item decrypt refusal (交易成功 over 14 days, §5.6) */
   decryptRefused: 300_020,
+  /** UNCONFIRMED (§13.5 publishes no item codes): no such item for this seller, or deleted */
+  itemNotFound: 300_030,
+  /** UNCONFIRMED: the item has no such SKU */
+  skuNotFound: 300_031,
+  /** UNCONFIRMED: a reduce would take the SKU below 0 */
+  stockNotEnough: 300_032,
 } as const;
+
+/**
+ * Stock (§13.5): open.item.sku.stock.update is INCREMENTAL only — a positive skuChangeStock and
+ * changeType 1 add / 2 reduce — so a full set reads the SKU list first and sends the difference.
+ */
+export const KUAISHOU_SKU_LIST_API = 'open.item.sku.list.get';
+export const KUAISHOU_STOCK_API = 'open.item.sku.stock.update';
+export const KUAISHOU_STOCK_ADD = 1;
+export const KUAISHOU_STOCK_REDUCE = 2;
+/** "0 < skuChangeStock < 9 999 999" (a contract generator built from the doc): bigger moves go in steps */
+export const KUAISHOU_MAX_STOCK_CHANGE = 9_999_998;
+/** UNCONFIRMED: field names of one SKU in open.item.sku.list.get's data list */
+export const KUAISHOU_SKU_FIELDS = { skuId: 'kwaiSkuId', stock: 'skuStock', code: 'skuNick' } as const;
 
 /** codes worth another try: throttling only; every other refusal repeats itself */
 export const KUAISHOU_RETRYABLE: ReadonlySet<string> = new Set([String(KUAISHOU_CODES.rateLimited)]);
@@ -67,7 +86,7 @@ export const KUAISHOU_NOTE_MAX = 500;
 export const KUAISHOU_NOTE_JOIN = '\n';
 
 /** Keys whose values are Java longs on the wire: digit text written as a bare JSON number. */
-const LONG_KEYS = new Set(['oid', 'orderId', 'bizId', 'orderItemId', 'itemId', 'skuId']);
+const LONG_KEYS = new Set(['oid', 'orderId', 'bizId', 'orderItemId', 'itemId', 'skuId', 'kwaiItemId', 'kwaiSkuId']);
 const MARK = '\u0001ks-long:';
 
 /**

@@ -12,6 +12,7 @@ import { parseShanghai } from '../../../../shared/time';
 import { mapPddOrder } from './map';
 import { signPdd } from './sign';
 import { PDD_LOGISTICS_IDS, pddLogisticsId } from './carriers';
+import { pushPddStock } from './stock';
 
 const TAG_NAMES: Record<number, string> = { 1: '红', 2: '黄', 3: '绿', 4: '蓝', 5: '紫' };
 
@@ -181,6 +182,7 @@ export function createPddConnector(creds: ShopCredentials, deps: ConnectorDeps, 
         throw new PlatformCallError('pdd.order.note.update', String(e.error_code ?? 'not_success'), String(e.error_msg ?? `PDD did not confirm the memo: ${JSON.stringify(body).slice(0, 200)}`), false);
       }
     },
+    pushStock: ({ items }) => pushPddStock((type, biz) => call(type, biz), items),
     async revealReceiver({ orderId }) {
       const info = await call('pdd.order.information.get', { order_sn: orderId });
       const o = isObj(info.order_info_get_response) && isObj(info.order_info_get_response.order_info) ? info.order_info_get_response.order_info : undefined;

@@ -11,17 +11,15 @@ import type { ProtocolFault, SimApiReply, SimCtx, SimHttpRequest, SimProtocol } 
 import { carrierCodeOfPdd } from './carriers';
 import { renderPddOrder } from './render';
 import { signPdd } from './sign';
-
-class PddError extends Error {
-  constructor(readonly code: number, readonly msg: string, readonly subMsg = '', readonly subCode: string | null = null) { super(msg); }
-}
+import { PDD_SIGN_ERROR_CODE } from './wire';
+import { PddError } from './simError';
+import { goodsQuantityUpdate } from './simStock';
 
 const MAX_WINDOW_S = 30 * 60;
 const TOLERANCE_MS = 10 * 60_000;
 /** how long after updated_at an order can still be missing from the increment index */
 export const PDD_INDEX_LAG_MAX_MS = 170_000;
-/** UNCONFIRMED (§3.9 lists no code for a bad signature); what the simulator answers */
-export const PDD_SIGN_ERROR_CODE = 10016;
+export { PDD_SIGN_ERROR_CODE } from './wire';
 
 export const PDD_IDS: IdScheme = {
   // 260612-050163945762047: yyMMdd of creation (Beijing), a dash, 15 digits
@@ -198,6 +196,7 @@ const APIS: Record<string, { token: boolean; run: (ctx: SimCtx, p: Record<string
   'pdd.logistics.online.send': { token: true, run: onlineSend },
   'pdd.order.note.update': { token: true, run: noteUpdate },
   'pdd.open.decrypt.batch': { token: true, run: decryptBatch },
+  'pdd.goods.quantity.update': { token: true, run: goodsQuantityUpdate },
   'pdd.pop.auth.token.refresh': { token: false, run: tokenRefresh },
 };
 

@@ -6,6 +6,7 @@ import type { FaultPlan } from './faults';
 import type { IdScheme } from './ids';
 import type { SimOrder } from './model';
 import type { SimStore } from './store';
+import type { StockBook } from './stock';
 import type { TokenBook } from './tokens';
 
 export interface SimHttpRequest {
@@ -32,6 +33,8 @@ export interface SimCtx {
   seed: number;
   shopId: string;
   store: SimStore;
+  /** per-listing stock, moved by the platform's stock APIs */
+  stock: StockBook;
   tokens: TokenBook;
   /** app credentials under the platform's own names (the access token lives in `tokens`) */
   credentials: Record<string, string>;

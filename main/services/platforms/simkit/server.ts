@@ -1,6 +1,6 @@
 // The shared simulator harness: an HTTP server on 127.0.0.1 that hands platform API paths to a
 // protocol and answers the admin API under /__sim/ (info, orders, generate, faults, calls,
-// clock, token) the same way for every platform. Transport faults (timeout, 5xx, slow, malformed)
+// clock, stock, token) the same way for every platform. Transport faults (timeout, 5xx, slow, malformed)
 // and late modifications happen here; the protocol answers rate limits, token expiry and
 // duplicated pages in its own words. The clock runs in real time until /__sim/clock moves it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -13,6 +13,7 @@ import { DEFAULT_FAULT_TIMING, FaultPlan, parseFaultConfig, type FaultConfig, ty
 import type { SimOrder } from './model';
 import type { SimCtx, SimProtocol } from './protocol';
 import { SimStore, type SimOrderInput } from './store';
+import { parseStockInput, StockBook, type SimStockView } from './stock';
 import { TokenBook, type TokenOptions } from './tokens';
 
 export interface SimOptions {
@@ -64,6 +65,10 @@ export interface PlatformSimulator {
   generate(count: number, seed?: number, spanMs?: number): string[];
   setFaults(config: FaultConfig): FaultConfig;
   calls(): SimCall[];
+  /** every listing's stock as the platform holds it */
+  stock(): SimStockView[];
+  /** the listings' stock, what GET /__sim/stock and POST /__sim/stock serve */
+  stockBook: StockBook;
   close(): Promise<void>;
 }
 
@@ -96,10 +101,12 @@ export async function startPlatformSimulator(protocol: SimProtocol, opts: SimOpt
   const credentials = { ...protocol.appCredentials(seed), ...appOverride };
   const tokens = new TokenBook(seed, { accessTtlMs: null, refreshTtlMs: null, rotateRefresh: true, prefix: '', ...opts.tokens }, clock.now());
   if (tokenOverride) tokens.access = tokenOverride;
-  const store = new SimStore({ seed, ids: protocol.ids, catalog: opts.catalog ?? DEFAULT_CATALOG, arrivalsPerMin: opts.arrivalsPerMin ?? 2 }, clock.now());
+  const catalog = opts.catalog ?? DEFAULT_CATALOG;
+  const store = new SimStore({ seed, ids: protocol.ids, catalog, arrivalsPerMin: opts.arrivalsPerMin ?? 2 }, clock.now());
+  const stock = new StockBook(catalog, clock.now());
   store.addGenerated(seed, opts.orders ?? 500, clock.now(), opts.backlogSpanMs ?? DEFAULT_BACKLOG_MS);
   const faults = new FaultPlan(seed, { ...DEFAULT_FAULT_TIMING, ...opts.faultTiming });
-  const ctx: SimCtx = { seed, shopId, store, tokens, credentials, faults, now: () => clock.now(), memo: new Map() };
+  const ctx: SimCtx = { seed, shopId, store, stock, tokens, credentials, faults, now: () => clock.now(), memo: new Map() };
   const callLog: SimCall[] = [];
   const hanging = new Set<NodeJS.Timeout>();
   let generateRuns = 0;
@@ -186,6 +193,8 @@ export async function startPlatformSimulator(protocol: SimProtocol, opts: SimOpt
         else throw new Error('POST /__sim/clock needs {"now": epoch ms or "yyyy-MM-dd HH:mm:ss"} or {"advanceMs": ms}');
         return sendJson(res, 200, { now: clock.now() });
       }
+      case 'GET /__sim/stock': return sendJson(res, 200, { stock: stock.view() });
+      case 'POST /__sim/stock': return sendJson(res, 200, { stock: stock.upsert(parseStockInput(await body()), clock.now()) });
       case 'GET /__sim/token': return sendJson(res, 200, tokens.view());
       case 'POST /__sim/token': {
         const b = await body();
@@ -195,7 +204,7 @@ export async function startPlatformSimulator(protocol: SimProtocol, opts: SimOpt
         return sendJson(res, 200, tokens.view());
       }
       default:
-        return sendJson(res, 404, { error: `no admin route ${route}; see GET /__sim/info, /__sim/orders, /__sim/calls, /__sim/clock, /__sim/faults, /__sim/token` });
+        return sendJson(res, 404, { error: `no admin route ${route}; see GET /__sim/info, /__sim/orders, /__sim/calls, /__sim/clock, /__sim/faults, /__sim/stock, /__sim/token` });
     }
   }
 
@@ -235,6 +244,8 @@ export async function startPlatformSimulator(protocol: SimProtocol, opts: SimOpt
     generate: api.generate,
     setFaults: (config) => faults.set(parseFaultConfig(config)),
     calls: () => callLog.map((c) => ({ ...c })),
+    stock: () => stock.view(),
+    stockBook: stock,
     close: () => new Promise<void>((resolve) => {
       for (const t of hanging) clearTimeout(t);
       hanging.clear();

@@ -13,6 +13,7 @@ import { parseShanghai, formatShanghai } from '../../../../shared/time';
 import { parseJsonKeepingBigInts } from '../json';
 import { mapTaobaoTrade } from './map';
 import { formatTopTimestamp, signTop } from './sign';
+import { pushTaobaoStock } from './stock';
 
 export const TAOBAO_MAX_WINDOW_MS = 30 * 60_000;
 
@@ -251,6 +252,7 @@ export function createTaobaoConnector(creds: ShopCredentials, deps: ConnectorDep
       const body = await call('taobao.trade.memo.update', { tid: orderId, flag: String(flag ?? 0), ...(memo === '' ? { reset: 'true' } : { memo }) });
       if (!isObj(body.trade)) throw new PlatformCallError('taobao.trade.memo.update', 'not_success', `Taobao did not confirm the memo: ${JSON.stringify(body).slice(0, 200)}`, false);
     },
+    pushStock: ({ items }) => pushTaobaoStock((method, params) => call(method, params), items),
     async revealReceiver({ orderId, mergeKey, scene }) {
       if (!mergeKey) throw new PlatformCallError('taobao.top.oaid.decrypt', 'no_oaid', 'this order carries no oaid, so Taobao cannot decrypt it; pull it again with receiver fields', false);
       const body = await call('taobao.top.oaid.decrypt', { query_list: JSON.stringify([{ oaid: mergeKey, tid: orderId, scene }]) });

@@ -7,6 +7,8 @@ import { CARRIERS } from '../simkit/people';
 import type { FaultKind, FaultPlan } from '../simkit/faults';
 import type { SimStore } from './simStore';
 import { signTop } from './sign';
+import { intParam, invalid, missing, TopError } from './simTopError';
+import { itemQuantityUpdate, skusQuantityUpdate } from './simStock';
 import type { TbTrade } from './trade';
 
 export interface SimCredentials { app_key: string; app_secret: string; session: string }
@@ -31,15 +33,12 @@ export interface GatewayReply {
   hangMs?: number;
 }
 
-class TopError extends Error {
-  constructor(readonly code: number, readonly msg: string, readonly subCode: string, readonly subMsg: string) { super(msg); }
-}
-
 const API_METHODS = [
   'taobao.trades.sold.increment.get',
   'taobao.trade.fullinfo.get',
   'taobao.logistics.offline.send',
   'taobao.item.quantity.update',
+  'taobao.skus.quantity.update',
   'taobao.top.oaid.decrypt',
   'taobao.trade.memo.update',
 ] as const;
@@ -48,8 +47,6 @@ type ApiMethod = (typeof API_METHODS)[number];
 const TIMESTAMP_TOLERANCE_MS = 10 * 60_000;
 const MAX_WINDOW_MS = 24 * 3600_000;
 
-const missing = (name: string) => new TopError(40, `Missing required arguments:${name}`, 'isv.missing-parameter', `缺少必选参数:${name}`);
-const invalid = (name: string, why: string) => new TopError(41, `Invalid arguments:${name}`, `isv.invalid-parameter:${name}`, why);
 
 let requestSeq = 0;
 function requestId(): string {
@@ -115,14 +112,6 @@ function pickFields(t: TbTrade, fields: Set<string>): Record<string, unknown> {
     out.orders = t.orders.map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => lineFields.includes(k))));
   }
   return out;
-}
-
-function intParam(p: Record<string, string>, name: string, dflt: number, min: number, max: number): number {
-  const raw = p[name];
-  if (raw === undefined || raw === '') return dflt;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw invalid(name, `${name} 必须是 ${min}–${max} 的整数`);
-  return n;
 }
 
 function timeParam(p: Record<string, string>, name: string): number {
@@ -193,33 +182,6 @@ function offlineSend(ctx: GatewayContext, p: Record<string, string>): Record<str
   const carrier = CARRIERS.find((c) => c.code === p.company_code)?.name ?? p.company_code;
   ctx.store.ship(t.tid, p.out_sid, carrier, ctx.now());
   return { shipping: { is_success: true } };
-}
-
-function quantityUpdate(ctx: GatewayContext, p: Record<string, string>): Record<string, unknown> {
-  if (!p.num_iid) throw missing('num_iid');
-  if (p.quantity === undefined || p.quantity === '') throw missing('quantity');
-  const qty = Number(p.quantity);
-  if (!Number.isInteger(qty)) throw invalid('quantity', 'quantity 必须是整数');
-  const type = intParam(p, 'type', 1, 1, 2);
-  const { item, skus } = ctx.store.findStock(p.num_iid, p.sku_id, p.outer_id);
-  if (!item) throw new TopError(15, 'Remote service error', 'isv.item-not-exist:invalid-numIid-or-iid', '商品不存在');
-  if (skus.length === 0) throw new TopError(15, 'Remote service error', 'isv.invalid-parameter:sku-properties', 'SKU不存在');
-  if (type === 1 && qty < 0) throw new TopError(15, 'Remote service error', 'isv.invalid-parameter:quantity', '全量更新库存不能为负');
-  // with neither sku_id nor outer_id the item-level stock is meant: book it on the first SKU
-  const targets = p.sku_id || p.outer_id ? skus : skus.slice(0, 1);
-  for (const s of targets) {
-    const next = type === 1 ? qty : s.qty + qty;
-    if (next < 0) throw new TopError(15, 'Remote service error', 'isv.invalid-parameter:quantity', '增量更新后库存不能小于0');
-  }
-  const now = ctx.now();
-  for (const s of targets) { s.qty = type === 1 ? qty : s.qty + qty; s.modified = now; }
-  const when = formatShanghai(now);
-  return {
-    item: {
-      iid: p.num_iid, num_iid: p.num_iid, num: item.reduce((a, s) => a + s.qty, 0), modified: when,
-      skus: targets.map((s) => ({ sku_id: s.skuId, quantity: s.qty, modified: when })),
-    },
-  };
 }
 
 /** taobao.trade.memo.update: memo ≤ 1000 bytes overwrites; reset=true clears; flag 0–5 (§13.1). */
@@ -294,7 +256,8 @@ export function handleTopCall(ctx: GatewayContext, p: Record<string, string>): G
       case 'taobao.trades.sold.increment.get': payload = incrementGet(ctx, p, fault === 'duplicate_page'); break;
       case 'taobao.trade.fullinfo.get': payload = fullinfoGet(ctx, p); break;
       case 'taobao.logistics.offline.send': payload = offlineSend(ctx, p); break;
-      case 'taobao.item.quantity.update': payload = quantityUpdate(ctx, p); break;
+      case 'taobao.item.quantity.update': payload = itemQuantityUpdate(ctx, p); break;
+      case 'taobao.skus.quantity.update': payload = skusQuantityUpdate(ctx, p); break;
       case 'taobao.top.oaid.decrypt': payload = oaidDecrypt(ctx, p); break;
       case 'taobao.trade.memo.update': payload = memoUpdate(ctx, p); break;
     }

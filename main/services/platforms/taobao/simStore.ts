@@ -3,7 +3,8 @@
 // Lazy and keyed by (seed, minute, tid), so state at a given sim time never depends on how often
 // or when anybody asked.
 import { formatShanghai, parseShanghai } from '../../../../shared/time';
-import { resolveCatalogItem, type CatalogItem } from '../simkit/catalog';
+import type { CatalogItem } from '../simkit/catalog';
+import { StockBook } from '../simkit/stock';
 import { generateTrades, liveUntil, newTid, newTrade } from './generate';
 import { applyLifeEvent, planLife, type LifeEvent } from './lifecycle';
 import { encryptLegacy, maskAddress, maskName, maskPhone, oaidFor } from '../privacy';
@@ -48,17 +49,15 @@ export class SimStore {
   private lastAdvanced: number;
   /** tids handed out by trade.fullinfo.get: the pool late_modify picks from */
   readonly served = new Set<string>();
-  private stock = new Map<string, { numIid: string; skuId: string; outerSkuId: string; qty: number; modified: number }>();
+  /** per-listing stock, moved by taobao.item.quantity.update / taobao.skus.quantity.update */
+  readonly stock: StockBook;
   private lateEdits = 0;
   /** what taobao.top.oaid.decrypt gives back: the plain receiver behind each trade's ciphertext */
   private receivers = new Map<string, import('./trade').ReceiverPlain>();
 
   constructor(private opts: StoreOptions, now: number) {
     this.lastAdvanced = now;
-    opts.catalog.forEach((c, i) => {
-      const r = resolveCatalogItem(c, i);
-      this.stock.set(`${r.numIid}:${r.skuId}`, { numIid: r.numIid, skuId: r.skuId, outerSkuId: r.outerSkuId, qty: 100, modified: now });
-    });
+    this.stock = new StockBook(opts.catalog, now);
   }
 
   get size(): number { return this.recs.size; }
@@ -163,13 +162,6 @@ export class SimStore {
     rec.trade.modified = when;
     // the planned shipping is void now; the buyer still confirms later
     rec.pending = rec.pending.filter((e) => e.kind !== 'ship' && e.kind !== 'ship_part');
-  }
-
-  findStock(numIid: string, skuId?: string, outerId?: string) {
-    const all = [...this.stock.values()].filter((s) => s.numIid === numIid);
-    if (all.length === 0) return { item: undefined, skus: [] };
-    const skus = skuId ? all.filter((s) => s.skuId === skuId) : outerId ? all.filter((s) => s.outerSkuId === outerId) : all;
-    return { item: all, skus };
   }
 
   private freshTid(now: number): string {

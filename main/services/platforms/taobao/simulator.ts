@@ -13,6 +13,7 @@ import { createRng } from '../simkit/prng';
 import { DEFAULT_FAULT_TIMING, FaultPlan, parseFaultConfig, type FaultConfig, type FaultTiming } from '../simkit/faults';
 import { handleTopCall, type GatewayContext, type SimCredentials } from './simGateway';
 import { SimStore, type PrivacyMode } from './simStore';
+import { parseStockInput, type SimListingInput, type SimStockView } from '../simkit/stock';
 import type { TbTrade } from './trade';
 
 export interface TaobaoSimulatorOptions {
@@ -73,6 +74,10 @@ export interface TaobaoSimulator {
   generate(count: number, seed?: number, spanMs?: number): string[];
   setFaults(config: FaultConfig): FaultConfig;
   calls(): SimCall[];
+  /** every listing's stock as the platform holds it (GET /__sim/stock) */
+  stock(): SimStockView[];
+  /** add listings or change known ones (POST /__sim/stock) */
+  setStock(listings: SimListingInput[]): SimStockView[];
   close(): Promise<void>;
 }
 
@@ -171,6 +176,8 @@ export async function startTaobaoSimulator(opts: TaobaoSimulatorOptions = {}): P
       case 'GET /__sim/faults': return sendJson(res, 200, faults.get());
       case 'POST /__sim/faults': return sendJson(res, 200, faults.set(parseFaultConfig(await body())));
       case 'GET /__sim/calls': return sendJson(res, 200, { calls: callLog });
+      case 'GET /__sim/stock': return sendJson(res, 200, { stock: sim.stock() });
+      case 'POST /__sim/stock': return sendJson(res, 200, { stock: sim.setStock(parseStockInput(await body())) });
       case 'GET /__sim/clock': return sendJson(res, 200, { now: clock.now() });
       case 'POST /__sim/clock': {
         const b = await body();
@@ -181,7 +188,7 @@ export async function startTaobaoSimulator(opts: TaobaoSimulatorOptions = {}): P
         return sendJson(res, 200, { now: clock.now() });
       }
       default:
-        return sendJson(res, 404, { error: `no admin route ${route}; see GET /__sim/info, /__sim/orders, /__sim/calls, /__sim/clock, /__sim/faults` });
+        return sendJson(res, 404, { error: `no admin route ${route}; see GET /__sim/info, /__sim/orders, /__sim/calls, /__sim/clock, /__sim/faults, /__sim/stock` });
     }
   }
 
@@ -218,6 +225,8 @@ export async function startTaobaoSimulator(opts: TaobaoSimulatorOptions = {}): P
     generate: api.generate,
     setFaults: (config) => faults.set(parseFaultConfig(config)),
     calls: () => callLog.map((c) => ({ ...c })),
+    stock: () => store.stock.view(),
+    setStock: (listings) => store.stock.upsert(listings, clock.now()),
     close: () => new Promise<void>((resolve) => {
       for (const t of hanging) clearTimeout(t);
       hanging.clear();

@@ -13,6 +13,7 @@ import { parseJsonKeepingBigInts } from '../json';
 import { PlatformCallError, type Connector, type ConnectorDeps, type PullOptions, type RawOrder, type RenewedTokens, type ShopCredentials } from '../types';
 import { mapWechatOrder } from './map';
 import { WECHAT_DELIVERY_IDS, wechatDeliveryId } from './carriers';
+import { pushWechatStock } from './stock';
 
 export const WECHAT_MAX_WINDOW_MS = 7 * 86_400_000;
 const TOKEN_API = '/cgi-bin/token';
@@ -226,6 +227,7 @@ export function createWechatConnector(creds: ShopCredentials, deps: ConnectorDep
       // UNCONFIRMED (§13.7) and order/get shows no flag to read back.
       await call(NOTES_API, { order_id: orderId, merchant_notes: memo });
     },
+    pushStock: ({ items }) => pushWechatStock((path, body) => call(path, body), items),
     async revealReceiver({ orderId }) {
       const body = await call(DECODE_API, { order_id: orderId });
       const a = isObj(body.address_info) ? body.address_info : undefined;

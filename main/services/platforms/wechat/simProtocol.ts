@@ -11,10 +11,10 @@ import type { SimOrder } from '../simkit/model';
 import type { ProtocolFault, SimApiReply, SimCtx, SimHttpRequest, SimProtocol } from '../simkit/protocol';
 import { carrierCodeOfWechat } from './carriers';
 import { renderWechatOrder, wechatStatusCode } from './render';
+import { bad, uint, WECHAT_INVALID_ARGS_CODE, WxError } from './simShared';
+import { productStockUpdate } from './simStock';
 
-class WxError extends Error {
-  constructor(readonly code: number, readonly msg: string) { super(msg); }
-}
+export { WECHAT_INVALID_ARGS_CODE } from './simShared';
 
 /** §7.1 [C] */
 export const WECHAT_INVALID_TOKEN_CODE = 40001;
@@ -22,8 +22,6 @@ export const WECHAT_EXPIRED_TOKEN_CODE = 42001;
 export const WECHAT_MISSING_TOKEN_CODE = 41001;
 /** UNCONFIRMED (§7.1, §13.7): the per-API quota answer the rate_limit fault gives */
 export const WECHAT_RATE_LIMIT_CODE = 45009;
-/** UNCONFIRMED: WeChat's generic "invalid args" (§13.7), also used for a window over 7 days */
-export const WECHAT_INVALID_ARGS_CODE = 40097;
 export const WECHAT_WINDOW_TOO_LONG_CODE = WECHAT_INVALID_ARGS_CODE;
 /** standard WeChat "data format error" / "require POST method" / "require GET method" */
 export const WECHAT_DATA_FORMAT_CODE = 47001;
@@ -79,13 +77,6 @@ function parseBody(req: SimHttpRequest): Body {
   return body as Body;
 }
 
-const bad = (why: string) => new WxError(WECHAT_INVALID_ARGS_CODE, `invalid args hint: ${why}`);
-
-function uint(v: unknown, name: string): number {
-  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw bad(`${name} must be a non-negative integer`);
-  return n;
-}
 
 function orderIdOf(b: Body): string {
   const v = b.order_id;
@@ -265,6 +256,7 @@ const ROUTES: Record<string, Route> = {
   '/channels/ec/order/delivery/send': { method: 'POST', token: true, run: deliverySend },
   '/channels/ec/order/merchantnotes/update': { method: 'POST', token: true, run: notesUpdate },
   '/channels/ec/order/sensitiveinfo/decode': { method: 'POST', token: true, run: decode },
+  '/channels/ec/product/stock/update': { method: 'POST', token: true, run: productStockUpdate },
 };
 
 function reply(api: string, params: Body, value: Body, errorCode: number | null): SimApiReply {

@@ -12,6 +12,8 @@ import { PlatformCallError, type Connector, type ConnectorDeps, type PullOptions
 import { formatShanghai, parseShanghai } from '../../../../shared/time';
 import { mapYouzanOrder } from './map';
 import { YOUZAN_EXPRESS_IDS, youzanExpressId } from './carriers';
+import { bareNumbers } from '../stockKit';
+import { pushYouzanStock } from './stock';
 import { YOUZAN_DECRYPT_API, YOUZAN_DETAIL_API, YOUZAN_LIST_API, YOUZAN_MEMO_API, YOUZAN_SHIP_API, YOUZAN_TOKEN_PATH } from './api';
 
 /**
@@ -31,7 +33,8 @@ const LAPSED = new Set(['4201', '4202', '4203']);
 export interface YouzanConnectorOptions { pageSize?: number; maxAttempts?: number; maxPasses?: number }
 
 export interface YouzanConnector extends Connector {
-  call(api: { name: string; version: string }, params: Record<string, unknown>, signal?: AbortSignal): Promise<Obj>;
+  /** `bareKeys`: digit-text values under these keys go as JSON numbers (Long ids), exactly */
+  call(api: { name: string; version: string }, params: Record<string, unknown>, signal?: AbortSignal, bareKeys?: readonly string[]): Promise<Obj>;
 }
 
 type Api = { name: string; version: string };
@@ -63,11 +66,11 @@ export function createYouzanConnector(creds: ShopCredentials, deps: ConnectorDep
   const maxPasses = options.maxPasses ?? 6;
   const host = hostOf(creds.gatewayUrl);
 
-  function raw(api: Api, biz: Record<string, unknown>, signal?: AbortSignal): Promise<Obj> {
+  function raw(api: Api, biz: Record<string, unknown>, signal?: AbortSignal, bareKeys: readonly string[] = []): Promise<Obj> {
     return http.call(api.name, () => ({
       // the token goes in the query only: in a header or the body Youzan answers 4201
       url: `${host}/api/${api.name}/${api.version}?access_token=${encodeURIComponent(creds.session)}`,
-      method: 'POST', headers: { 'content-type': 'application/json;charset=utf-8' }, body: JSON.stringify(biz),
+      method: 'POST', headers: { 'content-type': 'application/json;charset=utf-8' }, body: bareNumbers(JSON.stringify(biz), bareKeys),
     }), readEnvelope(api.name), signal) as Promise<Obj>;
   }
 
@@ -89,7 +92,7 @@ export function createYouzanConnector(creds: ShopCredentials, deps: ConnectorDep
     },
   });
 
-  const call = (api: Api, biz: Record<string, unknown>, signal?: AbortSignal) => keeper.authed(() => raw(api, biz, signal));
+  const call = (api: Api, biz: Record<string, unknown>, signal?: AbortSignal, bareKeys?: readonly string[]) => keeper.authed(() => raw(api, biz, signal, bareKeys));
 
   /** anonymous: rows without a tid (nothing to file them under; counted so they cannot stall a pass) */
   interface Page { rows: Array<{ tid: string; modified: number; order: Obj }>; total: number; sig: string; anonymous: number }
@@ -211,6 +214,7 @@ export function createYouzanConnector(creds: ShopCredentials, deps: ConnectorDep
       const r = isObj(body.data) ? body.data : isObj(body.response) ? body.response : undefined;
       if (r?.is_success !== true) throw new PlatformCallError(YOUZAN_MEMO_API.name, 'not_success', `Youzan did not confirm the memo: ${JSON.stringify(body).slice(0, 200)}`, false);
     },
+    pushStock: ({ items }) => pushYouzanStock((api, biz, bareKeys) => call(api, biz, undefined, bareKeys), items),
     async revealReceiver({ orderId }) {
       const body = await call(YOUZAN_DETAIL_API, { tid: orderId });
       const full = isObj(body.data) && isObj(body.data.full_order_info) ? body.data.full_order_info : undefined;

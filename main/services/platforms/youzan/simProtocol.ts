@@ -10,9 +10,10 @@ import { CARRIERS } from '../simkit/people';
 import type { IdScheme } from '../simkit/ids';
 import type { SimOrder } from '../simkit/model';
 import type { ProtocolFault, SimApiReply, SimCtx, SimHttpRequest, SimProtocol } from '../simkit/protocol';
+import { parseJsonKeepingBigInts } from '../json';
 import { carrierCodeOfYouzan } from './carriers';
 import { renderYouzanOrder, youzanCipher, youzanStatusOf } from './render';
-import { YOUZAN_BIZ, YOUZAN_DECRYPT_API, YOUZAN_DETAIL_API, YOUZAN_GW, YOUZAN_LIST_API, YOUZAN_MEMO_API, YOUZAN_SHIP_API, YOUZAN_TOKEN_PATH } from './api';
+import { YOUZAN_BIZ, YOUZAN_DECRYPT_API, YOUZAN_DETAIL_API, YOUZAN_GW, YOUZAN_LIST_API, YOUZAN_MEMO_API, YOUZAN_SHIP_API, YOUZAN_STOCK_API, YOUZAN_STOCK_FULL, YOUZAN_TOKEN_PATH } from './api';
 
 const DAY = 86_400_000;
 /** "span ≤ 3 months": the simulator takes the longest 3 months (92 days) */
@@ -52,7 +53,8 @@ function body(req: SimHttpRequest): Params {
   if (req.body.trim() === '') return {};
   if (type.includes('application/json')) {
     let v: unknown;
-    try { v = JSON.parse(req.body); } catch { throw new GwError(YOUZAN_GW.badContent, '非法的Content'); }
+    // Long ids past 2^53 stay exact (as text), as Youzan's Java gateway reads them
+    try { v = parseJsonKeepingBigInts(req.body); } catch { throw new GwError(YOUZAN_GW.badContent, '非法的Content'); }
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new GwError(YOUZAN_GW.badContent, '非法的Content');
     return v as Params;
   }
@@ -186,7 +188,33 @@ function decryptBatch(ctx: SimCtx, p: Params): unknown {
   return out;
 }
 
+/**
+ * youzan.item.quantity.update 3.0.0 (§13.6): sku_id required unless the item has no SKUs;
+ * type 0 FULL (default) / 1 INCREMENTAL, never below 0. Codes UNCONFIRMED (./api).
+ */
+function quantityUpdate(ctx: SimCtx, p: Params): unknown {
+  const itemId = str(p.item_id);
+  if (!itemId || !/^\d{1,20}$/.test(itemId)) throw new BizError(YOUZAN_BIZ.badParams, 'item_id 不能为空且须为数字');
+  const skuId = str(p.sku_id);
+  if (skuId !== undefined && !/^\d{1,20}$/.test(skuId)) throw new BizError(YOUZAN_BIZ.badParams, 'sku_id 须为数字');
+  const type = p.type === undefined || p.type === null ? YOUZAN_STOCK_FULL : Number(p.type);
+  if (type !== 0 && type !== 1) throw new BizError(YOUZAN_BIZ.badParams, 'type 库存更新方式：0为全量更新，1为增量更新');
+  const qty = Number(p.quantity);
+  if (p.quantity === undefined || !Number.isInteger(qty) || (type === YOUZAN_STOCK_FULL && qty < 0)) throw new BizError(YOUZAN_BIZ.badParams, 'quantity 须为整数，全量更新时不能为负');
+  const live = ctx.stock.item(itemId).filter((l) => !l.deleted);
+  if (live.length === 0) throw new BizError(YOUZAN_BIZ.itemNotFound, `商品不存在或已删除: ${itemId}`);
+  const hasSkus = live.some((l) => l.skuId !== undefined);
+  if (hasSkus && skuId === undefined) throw new BizError(YOUZAN_BIZ.badParams, 'sku_id 商品为多规格商品时必传');
+  const row = live.find((l) => l.skuId === skuId);
+  if (!row) throw new BizError(YOUZAN_BIZ.skuNotFound, `sku 不存在: ${skuId}`);
+  const next = type === YOUZAN_STOCK_FULL ? qty : row.quantity + qty;
+  if (next < 0) throw new BizError(YOUZAN_BIZ.stockNotEnough, '库存不足，增量更新后库存不能小于0');
+  ctx.stock.set(row, next, ctx.now());
+  return { is_success: true };
+}
+
 const APIS: Record<string, (ctx: SimCtx, p: Params, dup: boolean) => unknown> = {
+  [`${YOUZAN_STOCK_API.name}/${YOUZAN_STOCK_API.version}`]: quantityUpdate,
   [`${YOUZAN_LIST_API.name}/${YOUZAN_LIST_API.version}`]: soldGet,
   [`${YOUZAN_DETAIL_API.name}/${YOUZAN_DETAIL_API.version}`]: tradeGet,
   [`${YOUZAN_SHIP_API.name}/${YOUZAN_SHIP_API.version}`]: shipConfirm,

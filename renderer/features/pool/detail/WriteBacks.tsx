@@ -5,7 +5,7 @@ import { useEffect, useState, type MutableRefObject } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrderRow } from '../../../../shared/domain/types';
-import { CARRIER_CODES, type PlatformCall, type WriteBack } from '../../../../shared/domain/writeBack';
+import { CARRIER_CODES, type OrderPlatformCall, type WriteBack } from '../../../../shared/domain/writeBack';
 import { formatShanghai } from '../../../../shared/time';
 import { getDb } from '../../../store/db';
 import { requestWriteBack, retryWriteBack } from '../../../store/outbox';
@@ -16,7 +16,7 @@ import { FlagMark } from '../FlagMark';
 
 const SHIPPABLE = new Set(['paid', 'partially_shipped']);
 
-function summary(call: PlatformCall, t: (k: string, o?: Record<string, unknown>) => string): string {
+function summary(call: OrderPlatformCall, t: (k: string, o?: Record<string, unknown>) => string): string {
   return call.op === 'ship' ? t('writeBack.shipSummary', { carrier: t(`carrier.${call.carrierCode}`), no: call.trackingNo }) : t('writeBack.memoSummary', { memo: call.memo || t('detail.none') });
 }
 
@@ -37,7 +37,7 @@ export function WriteBacks({ order, dialogOpen }: { order: OrderRow; dialogOpen?
     return () => { dialogOpen.current = false; };
   }, [open, dialogOpen]);
 
-  const send = async (call: PlatformCall) => {
+  const send = async (call: OrderPlatformCall) => {
     setBusy(true);
     setError(undefined);
     try {
