@@ -69,7 +69,26 @@ export const DecisionSettings = z.object({
     unpaidLockMinutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
     /** shop id → minimum remaining shelf life (days) of the batches it may ship */
     minRemainingDays: z.record(z.string(), z.number().int().min(0)).default({}),
-  }).default({ reserveUnpaid: false, unpaidLockMinutes: 30, minRemainingDays: {} }),
+    /** batches expiring within this many days are listed as near expiry (sell first) */
+    nearExpiryDays: z.number().int().min(1).max(3650).default(30),
+    /** alert when a SKU's days of cover fall below this (per SKU in skuAlertDays) */
+    alertDays: z.number().min(0).max(365).default(7),
+    skuAlertDays: z.record(z.string(), z.number().min(0).max(365)).default({}),
+    /** the replenishment list suggests buying up to this many days of cover */
+    targetDays: z.number().min(1).max(730).default(30),
+    /** sellable stock pushed back to the channels (platforms.md §13) */
+    push: z.object({
+      enabled: z.boolean().default(true),
+      /** changes gathered this long before one push per shop */
+      batchSeconds: z.number().int().min(0).max(3600).default(60),
+      /** per shop: hold back units / a percentage of sellable, or no push at all */
+      shops: z.record(z.string(), z.object({
+        off: z.boolean().default(false),
+        bufferUnits: z.number().int().min(0).default(0),
+        bufferPercent: z.number().min(0).max(100).default(0),
+      })).default({}),
+    }).default({ enabled: true, batchSeconds: 60, shops: {} }),
+  }).default({ reserveUnpaid: false, unpaidLockMinutes: 30, minRemainingDays: {}, nearExpiryDays: 30, alertDays: 7, skuAlertDays: {}, targetDays: 30, push: { enabled: true, batchSeconds: 60, shops: {} } }),
   /** own-channel (manual) orders: the shop they are entered under */
   ownShop: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]+$/), name: z.string().min(1) }).default({ id: 'own', name: '自有渠道（手工单）' }),
 });

@@ -8,3 +8,8 @@ export * from './locks';
 export * from './selfCheck';
 export * from './replenish';
 export * from './explain';
+export * from './channelQuantity';
+export * from './stockReason';
+export * from './countSheet';
+export * from './nearExpiry';
+export * from './replenishList';

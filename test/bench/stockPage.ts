@@ -6,6 +6,7 @@
 //             merged inbox pages land; baseline = raw Dexie writes of exactly the records the product
 //             wrote, transaction for transaction, into a fresh database with the same schema.
 //  selfcheck — the store's self-check (checkStock) over a ledger seeded beforehand.
+import { parseDecisionSettings } from '../../shared/decide/settings';
 import { WharfDB } from '../../renderer/store/db';
 import { StockTx, stockTables, type LedgerWrite } from '../../renderer/store/stock/ledgerTx';
 import { settleOrderLock, SYSTEM_ACTOR } from '../../renderer/store/stock/orderLocks';
@@ -56,7 +57,7 @@ async function reserve(opts: { orders: number; skus: number; perTx: number; seed
     key: `taobao:bench:${String(4_000_000_000_000_000_000n + BigInt(i))}`,
     lines: Array.from({ length: r() < 0.7 ? 1 : 2 }, () => ({ sku: code(Math.floor(r() * opts.skus)), warehouse: warehouses[r() < 0.6 ? 0 : 1]!, qty: 1 + Math.floor(r() * 2) })),
   }));
-  const settings = { reserveUnpaid: false, unpaidLockMinutes: 30, minRemainingDays: { bench: 30 } };
+  const settings = { ...parseDecisionSettings({}).stock, minRemainingDays: { bench: 30 } };
   const writes: LedgerWrite[] = [];
   let locked = 0;
   let short = 0;

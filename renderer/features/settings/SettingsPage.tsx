@@ -11,6 +11,7 @@ import { JournalCard } from './JournalCard';
 import { QuarantineCard } from './QuarantineCard';
 import { StatusTablesCard } from './StatusTablesCard';
 import { StockCheckCard } from './StockCheckCard';
+import { StockSettingsCard } from './StockSettingsCard';
 
 export function SettingsPage({ db, info }: { db: WharfDB; info?: RequestOutput<'app.info'> }) {
   return (
@@ -22,6 +23,7 @@ export function SettingsPage({ db, info }: { db: WharfDB; info?: RequestOutput<'
         <DeviceCard info={info} />
         <UpdatesCard />
         <QuarantineCard db={db} />
+        <StockSettingsCard db={db} />
         <StockCheckCard db={db} />
         <StatusTablesCard />
       </Space>

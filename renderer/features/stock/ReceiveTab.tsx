@@ -11,6 +11,7 @@ import { describeError } from '../../i18n';
 import { notifyJournal, operatorContext } from '../operator';
 import { useScans } from '../scan';
 import { addScanned, toReceipt, type ReceiveLine } from './receiveLines';
+import { findSku } from './findSku';
 
 export function ReceiveTab({ db }: { db: WharfDB }) {
   const { t } = useTranslation();
@@ -26,11 +27,7 @@ export function ReceiveTab({ db }: { db: WharfDB }) {
   const [busy, setBusy] = useState(false);
   const nextId = useRef(1);
 
-  const find = (text: string) => {
-    const c = text.trim();
-    if (!c) return undefined;
-    return (skus ?? []).find((s) => s.barcodes.includes(c)) ?? byCode.get(c) ?? byCode.get(c.toUpperCase());
-  };
+  const find = (text: string) => findSku(skus ?? [], byCode, text);
   const add = (text: string) => {
     const s = find(text);
     if (!s) { setError(t('stock.receive.unknown', { code: text.trim() })); return { kind: 'wrong' as const, message: t('stock.receive.unknown', { code: text.trim() }) }; }

@@ -1,6 +1,6 @@
 // 库存: stock per SKU × warehouse with its batches, every figure drilling down to the movements
-// that make it; receiving by scanner; the self-check. Everyone may look; moving stock needs
-// stock.move.
+// that make it; receiving, cycle counts and transfers by scanner; the near-expiry and
+// replenishment lists; the self-check. Everyone may look; moving stock needs stock.move.
 import { useState } from 'react';
 import { Alert, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,12 @@ import { useCan } from '../operator';
 import { LevelsTab } from './LevelsTab';
 import { ReceiveTab } from './ReceiveTab';
 import { SelfCheckPanel } from './SelfCheckPanel';
+import { CountTab } from './CountTab';
+import { TransferTab } from './TransferTab';
+import { NearExpiryTab } from './NearExpiryTab';
+import { ReplenishTab } from './ReplenishTab';
 
-type Tab = 'levels' | 'receive' | 'check';
+type Tab = 'levels' | 'receive' | 'count' | 'transfer' | 'expiry' | 'replenish' | 'check';
 
 export function StockPage({ db }: { db: WharfDB }) {
   const { t } = useTranslation();
@@ -28,7 +32,13 @@ export function StockPage({ db }: { db: WharfDB }) {
         destroyOnHidden
         items={[
           { key: 'levels', label: <span data-testid="stock-tab-levels">{t('stock.tab.levels')}</span>, children: <LevelsTab db={db} /> },
-          ...(canMove ? [{ key: 'receive', label: <span data-testid="stock-tab-receive">{t('stock.tab.receive')}</span>, children: <ReceiveTab db={db} /> }] : []),
+          ...(canMove ? [
+            { key: 'receive', label: <span data-testid="stock-tab-receive">{t('stock.tab.receive')}</span>, children: <ReceiveTab db={db} /> },
+            { key: 'count', label: <span data-testid="stock-tab-count">{t('stock.tab.count')}</span>, children: <CountTab db={db} /> },
+            { key: 'transfer', label: <span data-testid="stock-tab-transfer">{t('stock.tab.transfer')}</span>, children: <TransferTab db={db} /> },
+          ] : []),
+          { key: 'expiry', label: <span data-testid="stock-tab-expiry">{t('stock.tab.expiry')}</span>, children: <NearExpiryTab db={db} /> },
+          { key: 'replenish', label: <span data-testid="stock-tab-replenish">{t('stock.tab.replenish')}</span>, children: <ReplenishTab db={db} /> },
           { key: 'check', label: <span data-testid="stock-tab-check">{t('stock.tab.check')}</span>, children: <SelfCheckPanel db={db} /> },
         ]}
       />
