@@ -2,6 +2,7 @@
 // (README "Data schema"): later issues add tables/indexes as new versions, never a 2nd DB.
 import Dexie, { type Table } from 'dexie';
 import { migrateStockToLedger } from './stock/migrate';
+import { learnListingsFromOrders, type ListingRow } from './stock/listings';
 import type { BlacklistEntry, OrderRow, Parcel, QuarantineEntry, ShopPublic, Sku, UserPublic, Warehouse } from '../../shared/domain/types';
 import type { SkuMapping } from '../../shared/decide/types';
 import type { WharfEvent } from '../../shared/events/envelope';
@@ -65,6 +66,11 @@ export const SCHEMA_V3 = {
   transit: 'key, transfer, to',
 };
 
+/** v4 (stock back to the channels): the platform listings orders showed, per shop, and what was last pushed. */
+export const SCHEMA_V4 = {
+  listings: 'key, shopId, sku',
+};
+
 export class WharfDB extends Dexie {
   events!: Table<StoredEvent, number>;
   orders!: Table<OrderRow, string>;
@@ -87,6 +93,7 @@ export class WharfDB extends Dexie {
   stockRows!: Table<BatchRow, string>;
   locks!: Table<Lock, string>;
   transit!: Table<TransitRow, string>;
+  listings!: Table<ListingRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -98,6 +105,8 @@ export class WharfDB extends Dexie {
     // lock; batch rows SKU × warehouse × batch; the orders' locks (unpaid ones by lapse time);
     // goods in transit. `stock` becomes the SKU × warehouse roll-up of the batch rows.
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => migrateStockToLedger(tx));
+    // v4: listings learnt from the orders already decided, so their stock can be pushed at once
+    this.version(4).stores(SCHEMA_V4).upgrade((tx) => learnListingsFromOrders(tx));
   }
 }
 

@@ -1,4 +1,4 @@
-// The outbox: changes to a platform (tracking upload, memo/flag) that must happen exactly once
+// The outbox: changes to a platform (tracking upload, memo/flag, stock figures) that must happen exactly once
 // even when the network, the host or this PC fails halfway. A request writes its event, the
 // outbox row and the order's "sending" state in one transaction; the pump sends each row to the
 // host's `platform.call` with the row id as the idempotency key, retries what may pass later
@@ -6,13 +6,15 @@
 import type { Client } from '../../shared/contract';
 import { WharfError } from '../../shared/contract';
 import { requirePermission } from '../../shared/domain/permissions';
-import { PlatformCall } from '../../shared/domain/writeBack';
+import { OrderPlatformCall } from '../../shared/domain/writeBack';
 import { newEventId, type EventPayload, type EventType, type TypedEvent, type WharfEvent } from '../../shared/events/envelope';
 import { reduceWriteBackDone, reduceWriteBackFailed, reduceWriteBackRequested } from '../../shared/events/writeBackReducer';
 import type { OutboxRow, StoredEvent, WharfDB } from './db';
 import type { OperatorContext } from './mutators';
+import { STOCK_PUSH_KIND } from './stock/pushSchedule';
+import { sendStockPush } from './stock/pushSend';
 
-export interface OutboxPayload { orderKey: string; shopId: string; call: PlatformCall; actor: string; device: string; attempts: number; nextAt: number }
+export interface OutboxPayload { orderKey: string; shopId: string; call: OrderPlatformCall; actor: string; device: string; attempts: number; nextAt: number }
 
 const MAX_BACKOFF_MS = 10 * 60_000;
 export const backoffAfter = (attempts: number) => Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, attempts - 1));
@@ -22,9 +24,9 @@ function event<T extends EventType>(type: T, payload: EventPayload<T>, at: numbe
 }
 
 /** Asks for a platform change; returns the outbox id. Throws for a bad call or a missing permission. */
-export async function requestWriteBack(db: WharfDB, ctx: OperatorContext, orderKey: string, call: PlatformCall): Promise<string> {
+export async function requestWriteBack(db: WharfDB, ctx: OperatorContext, orderKey: string, call: OrderPlatformCall): Promise<string> {
   requirePermission(ctx.user.role, call.op === 'ship' ? 'floor.ship' : 'orders.review');
-  const parsed = PlatformCall.safeParse(call);
+  const parsed = OrderPlatformCall.safeParse(call);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
     throw new WharfError('invalid_input', `${i.path.join('.')}: ${i.message}`, { issues: parsed.error.issues.map((x) => ({ path: x.path.join('.'), message: x.message })) });
@@ -76,6 +78,10 @@ export async function pumpOutbox(db: WharfDB, host: Pick<Client, 'platform.call'
   const due = (await db.outbox.where('state').equals('pending').sortBy('at')).filter((r) => (r.payload as OutboxPayload).nextAt <= now());
   let settled = 0;
   for (const row of due) {
+    if (row.kind === STOCK_PUSH_KIND) {
+      if ((await sendStockPush(db, row, host, now, backoffAfter)).settled) settled++;
+      continue;
+    }
     const p = row.payload as OutboxPayload;
     try {
       const r = await host['platform.call']({ actor: { userId: p.actor, device: p.device }, idempotencyKey: row.id, shopId: p.shopId, call: p.call });

@@ -14,12 +14,13 @@ import { configFor, configTables, type ConfigSnapshot } from './config';
 import { StockTx, stockTables } from '../stock/ledgerTx';
 import { committedLines, lapseIfDue, markStockShort, settleOrderLock, SYSTEM_ACTOR } from '../stock/orderLocks';
 import { unpaidLines } from '../stock/unpaid';
+import { learnListings } from '../stock/listings';
 import { lockHolding } from '../../../shared/stock';
 
 export interface DecideRequest { row: OrderRow; trigger: DecisionTrigger }
 
 /** Every table a deciding transaction must include. */
-export const decideTables = (db: WharfDB) => [db.orders, ...stockTables(db), db.skuStats, db.ruleStats, db.phoneHashes, ...configTables(db)];
+export const decideTables = (db: WharfDB) => [db.orders, ...stockTables(db), db.skuStats, db.ruleStats, db.phoneHashes, db.listings, ...configTables(db)];
 
 /** The order as the pipeline should see it: a staff address correction wins over the platform view. */
 export function effectiveOrder(row: OrderRow): NormalizedOrder & { key: string } {
@@ -171,6 +172,7 @@ export async function decideInTx(db: WharfDB, requests: readonly DecideRequest[]
   }
 
   await ledger.save();
+  await learnListings(db, out.values());
   if (stats.size) await db.skuStats.bulkPut([...stats.values()]);
   if (ruleStats.size) await db.ruleStats.bulkPut([...ruleStats.values()]);
   return { rows: out };
