@@ -9,7 +9,7 @@ import { journalNotifier, startHostSync, type HostSyncDeps } from '../store/host
 import { createWorkerIngest } from '../store/ingestClient';
 import { installDiagnostics } from '../store/diagnostics';
 import { startScanService } from '../features/scan';
-import { setJournalNotifier } from '../features/operator';
+import { setJournalNotifier, useOperatorStore } from '../features/operator';
 import { checkJournalOffer } from '../features/settings';
 import { useAppState } from './appState';
 import { requestPersistentStorage } from './storage';
@@ -62,6 +62,10 @@ async function boot(): Promise<Booted> {
     startIngest: (out) => createWorkerIngest(out),
     onEvent: onHostEvent as unknown as HostSyncDeps['onEvent'],
     onError: (what, err) => console.error(`[wharf] sync: ${what}`, err),
+    operator: () => {
+      const o = useOperatorStore.getState();
+      return o.user ? { userId: o.user.id, device: o.device } : undefined;
+    },
   }));
   offs.push(untilAnswered(transport, 'app.info', () => host['app.info']({}).then((info) => useAppState.getState().setInfo(info))));
   offs.push(untilAnswered(transport, 'journal.info', () => checkJournalOffer(localEmpty, host)));

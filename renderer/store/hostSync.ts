@@ -9,6 +9,8 @@ import { pumpOutbox } from './outbox';
 import { commitEvents } from './apply';
 import { backfillDecisions } from './decide/backfill';
 import { startLapseTimer } from './stock/lapseTimer';
+import { startStockPushTimer } from './stock/pushTimer';
+import type { PushActor } from './stock/pushSchedule';
 import { systemClock, type Clock } from '../../shared/clock';
 import { SYSTEM_ACTOR, type WharfEvent } from '../../shared/events/envelope';
 import { sha256Hex } from '../../shared/hash';
@@ -24,8 +26,10 @@ export interface HostSyncDeps {
   startIngest: (out: IngestOutcome) => IngestSink;
   onEvent: <N extends 'shops.changed' | 'company.changed'>(name: N, h: (p: never) => void) => () => void;
   onError?: (what: string, err: unknown) => void;
-  /** the unpaid-lock timer's clock (tests inject one) */
+  /** the unpaid-lock and stock-push timers' clock (tests inject one) */
   clock?: Clock;
+  /** who is signed in at this PC: stock pushes go to the host on their behalf */
+  operator?: () => PushActor | undefined;
 }
 
 export async function mirrorCompany(db: WharfDB, host: Client): Promise<void> {
@@ -87,6 +91,8 @@ export function startHostSync(d: HostSyncDeps): () => void {
   const tick = setInterval(() => { if (d.transport.state === 'open') outbox(); }, OUTBOX_TICK_MS);
   // unpaid locks lapse whether or not the host is reachable
   const lapse = startLapseTimer(d.db, d.clock ?? systemClock, (e) => report('stock lapse', e));
+  // sellable figures go back to the channels through the outbox, which waits for the host
+  const push = startStockPushTimer(d.db, d.clock ?? systemClock, { actor: d.operator ?? (() => undefined), queued: () => { if (d.transport.state === 'open') outbox(); }, onError: (e) => report('stock push', e) });
   const offs = [
     d.transport.onFrame('inbox.batch', (text) => ingest.pushFrame(text)),
     d.onEvent('shops.changed', ((p: { shops: Awaited<ReturnType<Client['shops.list']>> }) => { void mirrorShops(d.db, p.shops); }) as (p: never) => void),
@@ -94,7 +100,7 @@ export function startHostSync(d: HostSyncDeps): () => void {
     d.transport.onState((s) => { if (s === 'open') void refresh(); }),
   ];
   if (d.transport.state === 'open') void refresh();
-  return () => { clearInterval(tick); lapse.stop(); offs.forEach((o) => o()); };
+  return () => { clearInterval(tick); lapse.stop(); push.stop(); offs.forEach((o) => o()); };
 }
 
 /** One outbox pass at a time per database; a request during a pass runs one more after it. */

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { SCHEMA_V1, SCHEMA_V2, WharfDB } from '../../renderer/store/db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, WharfDB } from '../../renderer/store/db';
 import { bumpConfig, readSettings, SETTINGS_KEY } from '../../renderer/store/decide/config';
 import { cancelOrders, setStock } from '../../renderer/store/decisionMutators';
 import { moveStock } from '../../renderer/store/stockMutators';
@@ -204,6 +204,32 @@ describe('stock ledger in the store', () => {
       expect(await db.stock.get('TY-001|yiwu')).toMatchObject({ onHand: 5, reserved: 1, sellable: 4 });
       expect(await db.locks.get('taobao:s:1')).toMatchObject({ state: 'firm', lines: [{ qty: 1 }] });
       expect((await checkStock(db)).drifts).toEqual([]);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+  it('a v3 store upgrades: the listings of orders decided before are learnt, the latest name wins, own-channel orders name none', async () => {
+    const name = `stock-v3-${process.pid}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const line = (lineId: string, itemId: string, skuId: string, qty: number) => ({ lineId, itemId, platformSkuId: skuId, outerSkuId: 'TY-001-01', title: '四件套', skuText: '奶白', qty });
+    const decided = (lines: { lineId: string; sku: string; units: number }[]) => ({ lines: lines.map((l) => ({ ...l, components: [{ sku: l.sku, qty: l.units }] })), outcome: 'pass', reasons: [], hits: [] });
+    await v3.table('orders').bulkPut([
+      { key: 'taobao:s:1', shopId: 's', platform: 'taobao', createdAt: 1, modifiedAt: 10, terms: [], rk: [], um: [], lines: [line('a', '612345678901', '5123456789012', 2)], decision: decided([{ lineId: 'a', sku: 'OLD', units: 2 }]) },
+      // a later order: the item now sells a two-pack (2 SKU units per platform unit)
+      { key: 'taobao:s:2', shopId: 's', platform: 'taobao', createdAt: 2, modifiedAt: 20, terms: [], rk: [], um: [], lines: [line('a', '612345678901', '5123456789012', 1)], decision: decided([{ lineId: 'a', sku: 'TY-001', units: 2 }]) },
+      // undecided: names nothing
+      { key: 'taobao:s:3', shopId: 's', platform: 'taobao', createdAt: 3, modifiedAt: 30, terms: [], rk: [], um: [], lines: [line('a', '699999999999', '5999999999999', 1)] },
+      { key: 'own:own:4', shopId: 'own', platform: 'own', createdAt: 4, modifiedAt: 40, terms: [], rk: [], um: [], lines: [line('a', '1', '', 1)], decision: decided([{ lineId: 'a', sku: 'TY-001', units: 1 }]) },
+    ]);
+    v3.close();
+    const db = new WharfDB(name);
+    try {
+      expect(await db.listings.toArray()).toEqual([expect.objectContaining({ key: 's|612345678901|5123456789012', itemId: '612345678901', skuId: '5123456789012', sku: 'TY-001', units: 2, seenAt: 20 })]);
     } finally {
       db.close();
       await db.delete();
