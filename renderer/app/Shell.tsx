@@ -12,7 +12,7 @@ import { ReviewPage } from '../features/review';
 import { SkusPage } from '../features/skus';
 import { RulesPage } from '../features/rules';
 import { WarehousesPage } from '../features/warehouses';
-import { StockPage } from '../features/stock';
+import { ReplenishBanner, StockPage } from '../features/stock';
 import { useExportRoute } from '../features/export';
 import { OperatorButton, OperatorModal, useOperatorRestore } from '../features/operator';
 import { ScanFeedback, useSound } from '../features/scan';
@@ -43,6 +43,7 @@ export function Shell({ db }: { db: WharfDB }) {
   const demo = useAppState((s) => s.info?.demo.on);
   const route = useAppState((s) => s.route);
   const soundOn = useSound((s) => s.on);
+  const go = useAppState((s) => s.go);
   useOperatorRestore(db, demo);
   useGlobalHotkeys();
   // /#/export?preset=standard&format=csv downloads the pool (bookmarks, scripts)
@@ -62,6 +63,7 @@ export function Shell({ db }: { db: WharfDB }) {
       <JournalOfferBanner />
       <SecretStoreBanner />
       <UpdateReadyBanner />
+      <ReplenishBanner db={db} go={() => go('stock')} />
       <Layout.Content style={{ padding: 12, flex: 1, minHeight: 0, overflow: route === 'pool' || route === 'review' ? 'hidden' : 'auto', background: '#f5f5f5' }}>
         <Screen db={db} />
       </Layout.Content>

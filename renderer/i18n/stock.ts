@@ -2,7 +2,7 @@
 // same keys (the compiler checks the shape through Messages in zh-CN.ts).
 export const stockZhCN = {
   title: '库存',
-  tab: { levels: '库存明细', receive: '入库', count: '盘点', transfer: '调拨', expiry: '临期', replenish: '补货', check: '自检' },
+  tab: { levels: '库存明细', receive: '入库', count: '盘点', transfer: '调拨', expiry: '临期', replenish: '补货', channel: '渠道库存', check: '自检' },
   readOnly: '当前操作员只能查看库存；入库、盘点和调拨需要仓库人员或运营主管。',
   search: '搜索 SKU 编码、名称或扫码',
   allWarehouses: '全部仓库',
@@ -90,6 +90,15 @@ export const stockZhCN = {
       shopTooShort: '{{shop}} 要求剩余保质期至少 {{need}} 天（剩 {{left}} 天）：不会发往这个店铺的订单',
     },
   },
+  channel: {
+    intro: '各平台商品（店铺 × 商品 × 规格）从已判定的订单中自动识别。库存变动后每 {{seconds}} 秒把可售数（扣除店铺预留）推送到平台；平台拒绝的商品在此显示原因。',
+    shop: '店铺', allShops: '全部店铺', listing: '平台商品', figure: '将推送', why: '依据', pushed: '平台已确认', never: '尚未推送', error: '平台拒绝',
+    queuedTag: '待发送 {{n}}', next: '下次推送更新',
+    pushAll: '立即全部推送', queued: '已排队 {{n}} 个商品的库存，将通过发件箱发送到平台',
+    none: '还没有平台商品：订单判定后，订单中的商品会出现在这里',
+    allOff: '库存推送已关闭（设置 → 库存）：平台库存不会更新，打开后会补发期间的变动',
+    shopsOff: '这些店铺不推送库存：{{shops}}',
+  },
   replenish: {
     intro: '按近 7/14/30 天的发货（缺货的日子不计入）估算日均销量；可售天数低于 {{alert}} 天预警，建议补到 {{target}} 天（已扣除在途）。',
     onlyAlerts: '只看预警', refresh: '重新计算', export: '导出 Excel', alertCount: '{{n}} 个预警',
@@ -98,6 +107,7 @@ export const stockZhCN = {
     ownAlertDays: '单独设置', clearOwn: '改回公司统一的预警天数',
     alertDaysSaved: '{{sku}} 的预警天数已改为 {{n}} 天', alertDaysCleared: '{{sku}} 改回公司统一的预警天数',
     notifyTitle: 'Wharf 补货预警：{{n}} 个 SKU', notifyBody: '{{skus}} 的可售天数低于预警天数', notifyBodyMore: '{{skus}} 等 {{more}} 个以上的可售天数低于预警天数',
+    bannerGo: '查看补货清单',
     bannerWhy: '桌面通知不可用或未获允许，所以在这里提示。',
     xlsx: {
       sheet: '补货建议', sku: 'SKU编码', name: '名称', warehouseCode: '仓库编码', warehouse: '仓库', rate: '日均销量', sellable: '可售', inTransit: '在途',
@@ -136,7 +146,7 @@ export const stockZhCN = {
 
 export const stockEn: typeof stockZhCN = {
   title: 'Stock',
-  tab: { levels: 'Stock levels', receive: 'Receive', count: 'Cycle count', transfer: 'Transfers', expiry: 'Near expiry', replenish: 'Replenishment', check: 'Self-check' },
+  tab: { levels: 'Stock levels', receive: 'Receive', count: 'Cycle count', transfer: 'Transfers', expiry: 'Near expiry', replenish: 'Replenishment', channel: 'Channel stock', check: 'Self-check' },
   readOnly: 'This operator can only look at stock; receiving, counts and transfers need warehouse staff or an ops lead.',
   search: 'Search SKU code, name, or scan',
   allWarehouses: 'All warehouses',
@@ -224,6 +234,15 @@ export const stockEn: typeof stockZhCN = {
       shopTooShort: '{{shop}} requires at least {{need}} days of shelf life ({{left}} left): not sent to that shop\'s orders',
     },
   },
+  channel: {
+    intro: 'Platform listings (shop × item × SKU) are learnt from decided orders. {{seconds}} s after stock moves, each listing\'s sellable figure (less the shop\'s buffer) goes to the platform; a listing the platform refuses shows why here.',
+    shop: 'Shop', allShops: 'All shops', listing: 'Listing', figure: 'Will push', why: 'Why', pushed: 'Platform confirmed', never: 'Not pushed yet', error: 'Refused by the platform',
+    queuedTag: 'Sending {{n}}', next: 'Next push updates it',
+    pushAll: 'Push all now', queued: '{{n}} listings queued: the outbox sends them to the platforms',
+    none: 'No listings yet: the items of decided orders appear here',
+    allOff: 'Stock push is off (Settings → Stock): platform stock is not updated; switching it on sends what changed meanwhile',
+    shopsOff: 'These shops do not get stock pushes: {{shops}}',
+  },
   replenish: {
     intro: 'The daily rate comes from shipments in the last 7/14/30 days (days out of stock left out); an alert when cover falls below {{alert}} days, and a suggestion to reach {{target}} days (after what is in transit).',
     onlyAlerts: 'Alerts only', refresh: 'Recompute', export: 'Export to Excel', alertCount: '{{n}} alerts',
@@ -232,6 +251,7 @@ export const stockEn: typeof stockZhCN = {
     ownAlertDays: 'Own setting', clearOwn: 'Back to the company\'s alert days',
     alertDaysSaved: '{{sku}}: alert at {{n}} days', alertDaysCleared: '{{sku}}: back to the company\'s alert days',
     notifyTitle: 'Wharf replenishment: {{n}} SKUs in alert', notifyBody: '{{skus}}: cover below the alert days', notifyBodyMore: '{{skus}} and {{more}} more: cover below the alert days',
+    bannerGo: 'Open the replenishment list',
     bannerWhy: 'Desktop notifications are unavailable or not allowed, so the alert shows here.',
     xlsx: {
       sheet: 'Replenishment', sku: 'SKU code', name: 'Name', warehouseCode: 'Warehouse code', warehouse: 'Warehouse', rate: 'Units/day', sellable: 'Sellable', inTransit: 'In transit',

@@ -4,9 +4,11 @@
 // read back; one desktop notification per newly alerted SKU a day, a banner where refused.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { freshDb, waitFor } from './support';
+import { freshDb, render, waitFor } from './support';
 import type { WharfDB } from '../../renderer/store/db';
-import { announceAlerts, StockPage } from '../../renderer/features/stock';
+import { announceAlerts, ReplenishBanner, StockPage, useStockTab } from '../../renderer/features/stock';
+import { REPLENISH_CHECK_EVERY_MS, REPLENISH_FIRST_CHECK_MS } from '../../renderer/features/stock/ReplenishBanner';
+import { ManualClock } from '../../shared/clock';
 import { i18n } from '../../renderer/i18n';
 import { loadReplenishData } from '../../renderer/store/stock/replenishData';
 import { replenishList } from '../../shared/stock';
@@ -155,5 +157,24 @@ describe('replenishment', () => {
     expect(tomorrow.fresh.map((r) => r.key)).toEqual(['TY-001|yiwu']);
     // only today's list is kept
     expect(Object.keys(localStorage).filter((k) => k.startsWith('wharf.stock.alerted.'))).toHaveLength(1);
+  });
+  it('the app shell checks after start and hourly on its clock; without notifications its banner opens 补货', async () => {
+    const clock = new ManualClock(Date.now());
+    const go = vi.fn();
+    const r = await render(<ReplenishBanner db={db} clock={clock} deps={{ notification: undefined }} go={go} />);
+    await new Promise((res) => setTimeout(res, 30));
+    expect($(tid('replenish-banner'))).toBeNull();
+    clock.advance(REPLENISH_FIRST_CHECK_MS);
+    const banner = await waitFor(() => $(tid('replenish-banner')), 'the shell banner');
+    expect(banner.textContent).toContain('Wharf 补货预警：1 个 SKU');
+    await click($(tid('replenish-banner-go')));
+    expect(go).toHaveBeenCalledOnce();
+    expect(useStockTab.getState().take()).toBe('replenish');
+    expect($(tid('replenish-banner'))).toBeNull();
+    // the same SKU is not announced twice a day: the hourly check stays quiet
+    clock.advance(REPLENISH_CHECK_EVERY_MS);
+    await new Promise((res) => setTimeout(res, 50));
+    expect($(tid('replenish-banner'))).toBeNull();
+    await r.unmount();
   });
 });

@@ -1,7 +1,7 @@
 // 库存: stock per SKU × warehouse with its batches, every figure drilling down to the movements
 // that make it; receiving, cycle counts and transfers by scanner; the near-expiry and
-// replenishment lists; the self-check. Everyone may look; moving stock needs stock.move.
-import { useState } from 'react';
+// replenishment lists; the figures pushed to the channels; the self-check. Everyone may look; moving stock needs stock.move.
+import { useEffect, useState } from 'react';
 import { Alert, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WharfDB } from '../../store/db';
@@ -13,13 +13,18 @@ import { CountTab } from './CountTab';
 import { TransferTab } from './TransferTab';
 import { NearExpiryTab } from './NearExpiryTab';
 import { ReplenishTab } from './ReplenishTab';
+import { ChannelTab } from './ChannelTab';
+import { useStockTab, type StockTabKey } from './stockTab';
 
-type Tab = 'levels' | 'receive' | 'count' | 'transfer' | 'expiry' | 'replenish' | 'check';
+type Tab = StockTabKey;
 
 export function StockPage({ db }: { db: WharfDB }) {
   const { t } = useTranslation();
   const canMove = useCan('stock.move');
-  const [tab, setTab] = useState<Tab>('levels');
+  const requested = useStockTab((s) => s.requested);
+  const [tab, setTab] = useState<Tab>(() => useStockTab.getState().take() ?? 'levels');
+  // a banner asked for a tab while the page was already open
+  useEffect(() => { if (requested) setTab(useStockTab.getState().take() ?? 'levels'); }, [requested]);
   return (
     <div data-testid="stock-page">
       <Typography.Title level={4} style={{ margin: '0 0 4px' }}>{t('stock.title')}</Typography.Title>
@@ -39,6 +44,7 @@ export function StockPage({ db }: { db: WharfDB }) {
           ] : []),
           { key: 'expiry', label: <span data-testid="stock-tab-expiry">{t('stock.tab.expiry')}</span>, children: <NearExpiryTab db={db} /> },
           { key: 'replenish', label: <span data-testid="stock-tab-replenish">{t('stock.tab.replenish')}</span>, children: <ReplenishTab db={db} /> },
+          { key: 'channel', label: <span data-testid="stock-tab-channel">{t('stock.tab.channel')}</span>, children: <ChannelTab db={db} /> },
           { key: 'check', label: <span data-testid="stock-tab-check">{t('stock.tab.check')}</span>, children: <SelfCheckPanel db={db} /> },
         ]}
       />
