@@ -1,7 +1,8 @@
 // The warehouse desk's stock screens in the browser, on demo data, one session: goods received
 // onto a fresh shelf (one batch near expiry), a blind cycle count of that shelf with one
 // variance and its reason, a transfer to the other warehouse with a partial arrival, the
-// near-expiry list, the replenishment list exported to Excel — and the self-check finding no
+// near-expiry list, the replenishment list exported to Excel, the figures pushed to the demo
+// shops — and the self-check finding no
 // drift in the ledger after all of it.
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +150,22 @@ describe('stock screens at the warehouse desk', () => {
     expect(hit).toBeGreaterThan(0);
     expect(aoa[hit]![6]).toBe(1);
     expect((ws[XLSX.utils.encode_cell({ r: hit, c: 0 })] as XLSX.CellObject).t).toBe('s');
+  });
+
+  it('pushes every listing learnt from the demo orders to its shop; the platforms confirm the figures', async () => {
+    await tab('channel', 'stock-channel');
+    await byTestId('stock-channel-row').first().waitFor({ state: 'visible', timeout: 20_000 });
+    const rows = byTestId('stock-channel-row');
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(3);
+    await byTestId('stock-channel-push-all').click();
+    await expect.poll(async () => byTestId('stock-channel-result').textContent(), { timeout: 10_000 }).toMatch(/\d+/);
+    // the outbox hands them to the host, which calls each demo platform's stock API
+    await expect.poll(async () => byTestId('stock-channel-queued').count(), { timeout: 30_000 }).toBe(0);
+    const first = rows.first();
+    const figure = (await byTestId('stock-channel-figure', first).textContent())!.trim();
+    await expect.poll(async () => (await byTestId('stock-channel-pushed', first).textContent())!.trim(), { timeout: 30_000 }).toMatch(new RegExp(`^${figure}\\b`));
+    expect(await byTestId('stock-channel-error').count()).toBe(0);
   });
 
   it('the self-check finds no drift after all of it', async () => {
