@@ -14,6 +14,7 @@ import { outboxNotifier } from '../../store/hostSync';
 import { host } from '../../transport/client';
 import { formatShanghai } from '../../../shared/time';
 import { getActor, useCan } from '../operator';
+import { describeError } from '../../i18n';
 
 export function ChannelTab({ db }: { db: WharfDB }) {
   const { t } = useTranslation();
@@ -38,6 +39,8 @@ export function ChannelTab({ db }: { db: WharfDB }) {
   const shopName = useMemo(() => new Map((shops ?? []).map((s) => [s.id, s.name])), [shops]);
   const pushing = settings?.stock.push;
   const offShops = (shops ?? []).filter((s) => pushing?.shops[s.id]?.off).map((s) => s.name);
+  // a shop switched off takes no push, not even "push all": the button says so by being off
+  const chosenOff = !!shopId && !!pushing?.shops[shopId]?.off;
 
   const pushAll = async () => {
     setBusy(true);
@@ -48,7 +51,8 @@ export function ChannelTab({ db }: { db: WharfDB }) {
       outboxNotifier(db, host)();
       setResult({ type: 'success', text: t('stock.channel.queued', { n: r.listings }) });
     } catch (e) {
-      setResult({ type: 'error', text: e instanceof Error ? e.message : String(e) });
+      const d = describeError(e, t);
+      setResult({ type: 'error', text: [d.title, d.message].filter(Boolean).join(': ') });
     } finally {
       setBusy(false);
     }
@@ -63,7 +67,7 @@ export function ChannelTab({ db }: { db: WharfDB }) {
         <Select size="large" value={shopId} onChange={setShopId} style={{ width: 220 }} aria-label={t('stock.channel.shop')} data-testid="stock-channel-shop"
           options={[{ value: '', label: t('stock.channel.allShops') }, ...(shops ?? []).map((s) => ({ value: s.id, label: s.name }))]} />
         {canPush && (
-          <Button size="large" type="primary" loading={busy} disabled={!pushing?.enabled || !rows?.length} onClick={() => void pushAll()} data-testid="stock-channel-push-all">
+          <Button size="large" type="primary" loading={busy} disabled={!pushing?.enabled || chosenOff || !rows?.length} onClick={() => void pushAll()} data-testid="stock-channel-push-all">
             {t('stock.channel.pushAll')}
           </Button>
         )}
