@@ -13,6 +13,7 @@ const KEYS = [
   ...['expired', 'expiredReserved', 'daysLeft', 'nothingFree', 'noShop', 'fefoFirst', 'fefoAfter', 'shopTooShort'].map((c) => `expiry.reason.${c}`),
   ...['rate', 'outDays', 'cover', 'belowAlert', 'belowOwnAlert', 'suggest', 'enough', 'noSales'].map((c) => `replenish.reason.${c}`),
   ...['sheet', 'sku', 'name', 'warehouseCode', 'warehouse', 'rate', 'sellable', 'inTransit', 'cover', 'alertDays', 'alert', 'suggest', 'reasons', 'yes'].map((c) => `replenish.xlsx.${c}`),
+  ...['kitPart', 'kitMax', 'sellable', 'sellableAll', 'bufferUnits', 'bufferPercent', 'bufferBoth', 'perItem', 'push'].map((c) => `channel.reason.${c}`),
   ...['min', 'max', 'whole', 'number', 'other'].map((c) => `settings.error.${c}`),
   ...['nearExpiryDays', 'alertDays', 'targetDays'].flatMap((k) => [`settings.${k}`, `settings.${k}Hint`]),
 ];

@@ -15,6 +15,7 @@ import { host } from '../../transport/client';
 import { formatShanghai } from '../../../shared/time';
 import { getActor, useCan } from '../operator';
 import { describeError } from '../../i18n';
+import { reasonText } from './reasonText';
 
 export function ChannelTab({ db }: { db: WharfDB }) {
   const { t } = useTranslation();
@@ -93,7 +94,7 @@ export function ChannelTab({ db }: { db: WharfDB }) {
           { key: 'figure', title: t('stock.channel.figure'), align: 'right', render: (_, r) => <Typography.Text strong data-testid="stock-channel-figure">{r.quantity}</Typography.Text> },
           {
             key: 'why', title: t('stock.channel.why'), render: (_, r) => (
-              <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="stock-channel-reasons">{r.reasons.map((x, i) => <li key={i}>{x}</li>)}</ul>
+              <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="stock-channel-reasons">{r.reasons.map((x, i) => <li key={i}>{reasonText(t, 'stock.channel.reason', x)}</li>)}</ul>
             ),
           },
           {

@@ -4,8 +4,9 @@ import type { WharfDB } from '../db';
 import { configFor } from '../decide/config';
 import { ledgerFor, listingFigures, pushTables } from './pushSchedule';
 import type { ListingRow } from './listings';
+import type { StockReason } from '../../../shared/stock';
 
-export interface ChannelRow { listing: ListingRow; quantity: number; reasons: string[] }
+export interface ChannelRow { listing: ListingRow; quantity: number; reasons: StockReason[] }
 
 export async function channelRows(db: WharfDB, now: number, shopId?: string): Promise<ChannelRow[]> {
   return db.transaction('r', pushTables(db), async () => {
