@@ -1,5 +1,6 @@
 // The host's services, composed once. Both binders (serve's WebSocket now, Electron IPC next)
 // mount exactly these handlers; nothing here knows which transport carries a request.
+import './nativeHash';
 import fs from 'node:fs';
 import type { z } from 'zod';
 import type { Clock } from '../../shared/clock';

@@ -1,5 +1,6 @@
 // Turns an inbox entry into the batch the renderer ingests: each raw payload mapped to an
 // Order (or quarantined with its reason — the rest of the batch still lands) and hashed.
+import '../nativeHash';
 import type { InboxBatch } from '../../../shared/contract';
 import type { NormalizedOrder, Platform, QuarantineEntry } from '../../../shared/domain/types';
 import { canonicalJson, sha256Hex } from '../../../shared/hash';
