@@ -3,3 +3,6 @@
 declare function setTimeout(handler: () => void, ms?: number): unknown;
 declare function clearTimeout(handle: unknown): void;
 declare const console: { log(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void };
+/** base64 ⇄ binary string: both runtimes have them (print jobs cross the contract as base64) */
+declare function btoa(data: string): string;
+declare function atob(data: string): string;
