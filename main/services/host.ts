@@ -33,6 +33,9 @@ import type { InboxEntry } from './store/inbox';
 import { connectorFor, mapFor } from './platforms/registry';
 import type { ConnectorDeps } from './platforms/types';
 import { startDemo, demoCompanySetup, type DemoHandle } from './demo/demo';
+import { PrintLedger } from './printers/printLedger';
+import { PrinterSendError, sendTcp } from './printers/tcpSend';
+import { describeTarget } from '../../shared/domain/printing';
 
 export type Handlers = { [N in RequestName]: (input: z.output<(typeof requests)[N]['input']>) => Promise<RequestOutput<N>> };
 export type EventSink = <N extends EventName>(name: N, payload: EventPayloadOf<N>) => void;
@@ -117,6 +120,8 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   };
 
   const callLedger = new PlatformCallLedger(config.dataDir);
+  const printLedger = new PrintLedger(config.dataDir);
+  const printsInFlight = new Map<string, Promise<unknown>>();
   const statusTables = new StatusTablesStore(config.dataDir);
   const callsInFlight = new Map<string, Promise<void>>();
 
@@ -199,6 +204,27 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
         const pe = toPlatformError(e, opts.clock.now());
         throw new WharfError('platform_error', `the platform refused to decrypt this receiver: ${pe.code} ${pe.message}`, { platform: pe });
       }
+    },
+    'printers.send': async ({ actor, jobId, target, data, reprint }) => {
+      const user = authorize(actor, 'floor.ship');
+      const done = printLedger.get(jobId);
+      if (done) return { at: done.at, bytes: done.bytes, replayed: true };
+      const running = printsInFlight.get(jobId);
+      if (running) { await running.catch(() => undefined); const d = printLedger.get(jobId); if (d) return { at: d.at, bytes: d.bytes, replayed: true }; }
+      const bytes = Buffer.from(data, 'base64');
+      const run = sendTcp(target, bytes);
+      printsInFlight.set(jobId, run);
+      try {
+        await run;
+      } catch (e) {
+        const retryable = e instanceof PrinterSendError ? e.retryable : true;
+        log(`print job ${jobId} to ${describeTarget(target)} failed: ${e instanceof Error ? e.message : String(e)}`);
+        throw new WharfError('unavailable', e instanceof Error ? e.message : String(e), { retryable });
+      } finally { printsInFlight.delete(jobId); }
+      const at = opts.clock.now();
+      printLedger.record({ jobId, printer: describeTarget(target), bytes: bytes.length, at, actor: actor.userId, ...(reprint ? { reprint } : {}) });
+      log(`print job ${jobId} (${bytes.length} bytes) taken by ${describeTarget(target)}${reprint ? ` — reprint: ${reprint}` : ''} (by ${user.name})`);
+      return { at, bytes: bytes.length, replayed: false };
     },
     'platform.call': async ({ actor, idempotencyKey, shopId, call }) => {
       // A stock push is not an operator's decision about an order: the renderer derives it from

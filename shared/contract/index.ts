@@ -6,6 +6,7 @@ import { BlacklistEntry, ChannelStatus, NormalizedOrder, OnHand, Platform, Quara
 import { SkuMapping } from '../decide/types';
 import { WharfEvent } from '../events/envelope';
 import { PlatformCall, StockPushFailure } from '../domain/writeBack';
+import { MAX_JOB_BASE64, PrinterTarget } from '../domain/printing';
 
 /** Who asks: the operator signed in on that device. The host checks the role. */
 export const Actor = z.strictObject({ userId: z.string().min(1), device: z.string().min(1) });
@@ -167,6 +168,20 @@ export const requests = {
     input: z.strictObject({ actor: Actor, idempotencyKey: z.string().min(8).max(80), shopId: z.string(), call: PlatformCall }),
     /** failed: listings a stock push could not set (the rest were set) */
     output: z.object({ at: z.number().int(), replayed: z.boolean(), failed: z.array(StockPushFailure).optional() }),
+  },
+  /**
+   * Bytes to a printer, once per job id: a station re-sending a job whose answer it lost gets
+   * `replayed` instead of a second label. A reprint is a new job id with its reason.
+   */
+  'printers.send': {
+    input: z.strictObject({
+      actor: Actor,
+      jobId: z.string().min(8).max(80),
+      target: PrinterTarget,
+      data: z.string().min(4).max(MAX_JOB_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'the job as base64'),
+      reprint: z.string().trim().min(2).max(200).optional(),
+    }),
+    output: z.object({ at: z.number().int(), bytes: z.number().int(), replayed: z.boolean() }),
   },
   /** quarantined payloads read again (after a status table edit, or a fix): the ones that map now */
   'quarantine.remap': {
