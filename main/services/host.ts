@@ -35,7 +35,8 @@ import type { ConnectorDeps } from './platforms/types';
 import { startDemo, demoCompanySetup, type DemoHandle } from './demo/demo';
 import { PrintLedger } from './printers/printLedger';
 import { PrinterSendError, sendTcp } from './printers/tcpSend';
-import { describeTarget } from '../../shared/domain/printing';
+import { describeTarget, type PrinterTarget } from '../../shared/domain/printing';
+import { pickListEscpos } from './printers/pickListEscpos';
 
 export type Handlers = { [N in RequestName]: (input: z.output<(typeof requests)[N]['input']>) => Promise<RequestOutput<N>> };
 export type EventSink = <N extends EventName>(name: N, payload: EventPayloadOf<N>) => void;
@@ -122,6 +123,28 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   const callLedger = new PlatformCallLedger(config.dataDir);
   const printLedger = new PrintLedger(config.dataDir);
   const printsInFlight = new Map<string, Promise<unknown>>();
+  /** One printer job, once per job id (a lost answer re-sent is answered, not printed again). */
+  const printJob = async (actor: Actor, jobId: string, target: PrinterTarget, build: () => Uint8Array, reprint?: string) => {
+    const user = authorize(actor, 'floor.ship');
+    const done = printLedger.get(jobId);
+    if (done) return { at: done.at, bytes: done.bytes, replayed: true };
+    const running = printsInFlight.get(jobId);
+    if (running) { await running.catch(() => undefined); const d = printLedger.get(jobId); if (d) return { at: d.at, bytes: d.bytes, replayed: true }; }
+    const bytes = build();
+    const run = sendTcp(target, bytes);
+    printsInFlight.set(jobId, run);
+    try {
+      await run;
+    } catch (e) {
+      const retryable = e instanceof PrinterSendError ? e.retryable : true;
+      log(`print job ${jobId} to ${describeTarget(target)} failed: ${e instanceof Error ? e.message : String(e)}`);
+      throw new WharfError('unavailable', e instanceof Error ? e.message : String(e), { retryable });
+    } finally { printsInFlight.delete(jobId); }
+    const at = opts.clock.now();
+    printLedger.record({ jobId, printer: describeTarget(target), bytes: bytes.length, at, actor: actor.userId, ...(reprint ? { reprint } : {}) });
+    log(`print job ${jobId} (${bytes.length} bytes) taken by ${describeTarget(target)}${reprint ? ` — reprint: ${reprint}` : ''} (by ${user.name})`);
+    return { at, bytes: bytes.length, replayed: false };
+  };
   const statusTables = new StatusTablesStore(config.dataDir);
   const callsInFlight = new Map<string, Promise<void>>();
 
@@ -205,27 +228,8 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
         throw new WharfError('platform_error', `the platform refused to decrypt this receiver: ${pe.code} ${pe.message}`, { platform: pe });
       }
     },
-    'printers.send': async ({ actor, jobId, target, data, reprint }) => {
-      const user = authorize(actor, 'floor.ship');
-      const done = printLedger.get(jobId);
-      if (done) return { at: done.at, bytes: done.bytes, replayed: true };
-      const running = printsInFlight.get(jobId);
-      if (running) { await running.catch(() => undefined); const d = printLedger.get(jobId); if (d) return { at: d.at, bytes: d.bytes, replayed: true }; }
-      const bytes = Buffer.from(data, 'base64');
-      const run = sendTcp(target, bytes);
-      printsInFlight.set(jobId, run);
-      try {
-        await run;
-      } catch (e) {
-        const retryable = e instanceof PrinterSendError ? e.retryable : true;
-        log(`print job ${jobId} to ${describeTarget(target)} failed: ${e instanceof Error ? e.message : String(e)}`);
-        throw new WharfError('unavailable', e instanceof Error ? e.message : String(e), { retryable });
-      } finally { printsInFlight.delete(jobId); }
-      const at = opts.clock.now();
-      printLedger.record({ jobId, printer: describeTarget(target), bytes: bytes.length, at, actor: actor.userId, ...(reprint ? { reprint } : {}) });
-      log(`print job ${jobId} (${bytes.length} bytes) taken by ${describeTarget(target)}${reprint ? ` — reprint: ${reprint}` : ''} (by ${user.name})`);
-      return { at, bytes: bytes.length, replayed: false };
-    },
+    'printers.send': async ({ actor, jobId, target, data, reprint }) => printJob(actor, jobId, target, () => Buffer.from(data, 'base64'), reprint),
+    'printers.pickList': async ({ actor, jobId, target, doc, widthChars, reprint }) => printJob(actor, jobId, target, () => pickListEscpos(doc, widthChars), reprint),
     'platform.call': async ({ actor, idempotencyKey, shopId, call }) => {
       // A stock push is not an operator's decision about an order: the renderer derives it from
       // the stock ledger (sellable = on hand − reserved) whenever stock moves, under whoever's

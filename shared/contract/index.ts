@@ -6,7 +6,7 @@ import { BlacklistEntry, ChannelStatus, NormalizedOrder, OnHand, Platform, Quara
 import { SkuMapping } from '../decide/types';
 import { WharfEvent } from '../events/envelope';
 import { PlatformCall, StockPushFailure } from '../domain/writeBack';
-import { MAX_JOB_BASE64, PrinterTarget } from '../domain/printing';
+import { MAX_JOB_BASE64, PickListDoc, PrinterTarget } from '../domain/printing';
 
 /** Who asks: the operator signed in on that device. The host checks the role. */
 export const Actor = z.strictObject({ userId: z.string().min(1), device: z.string().min(1) });
@@ -181,6 +181,11 @@ export const requests = {
       data: z.string().min(4).max(MAX_JOB_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'the job as base64'),
       reprint: z.string().trim().min(2).max(200).optional(),
     }),
+    output: z.object({ at: z.number().int(), bytes: z.number().int(), replayed: z.boolean() }),
+  },
+  /** a wave's pick list to an ESC/POS receipt printer (the host builds the bytes); once per job id like printers.send */
+  'printers.pickList': {
+    input: z.strictObject({ actor: Actor, jobId: z.string().min(8).max(80), target: PrinterTarget, doc: PickListDoc, widthChars: z.union([z.literal(32), z.literal(48)]), reprint: z.string().trim().min(2).max(200).optional() }),
     output: z.object({ at: z.number().int(), bytes: z.number().int(), replayed: z.boolean() }),
   },
   /** quarantined payloads read again (after a status table edit, or a fix): the ones that map now */

@@ -21,3 +21,24 @@ export const describeTarget = (t: PrinterTarget) => `${t.host}:${t.port}`;
 
 /** 4 MB of base64 ≈ 3 MB of job: a 300 dpi 100×180 TSPL bitmap is ~330 kB. */
 export const MAX_JOB_BASE64 = 4_000_000;
+
+/** A pick list as the receipt printer prints it: the wave's stops in walking order. */
+export const PickListDoc = z.strictObject({
+  wave: z.string().min(1).max(40).regex(/^[A-Za-z0-9-]+$/, 'the wave number (letters, digits, -): it is printed as a barcode'),
+  warehouse: z.string().max(40),
+  carrier: z.string().max(20),
+  kind: z.enum(['single', 'multi']),
+  printedAt: z.number().int(),
+  picker: z.string().max(40),
+  stops: z.array(z.strictObject({
+    location: z.string().max(40),
+    sku: z.string().min(1).max(64),
+    name: z.string().max(120),
+    batch: z.string().max(40),
+    expiresAt: z.number().int().optional(),
+    qty: z.number().int().positive(),
+    /** slot:qty of the orders the units go to, e.g. "1:2 3:1" */
+    slots: z.string().max(400),
+  })).min(1).max(2000),
+});
+export type PickListDoc = z.infer<typeof PickListDoc>;
