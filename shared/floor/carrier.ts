@@ -14,7 +14,7 @@ export function chooseCarrier(wh: Pick<Warehouse, 'code' | 'carriers'>, region: 
   if (!wh.carriers.length) return { carrier: '', reasons: [{ code: 'carrier.none', values: { warehouse: wh.code } }] };
   const place = [region.province, region.city ?? '', region.district ?? ''].filter(Boolean);
   for (const c of wh.carriers) {
-    const hit = (c.remote ?? []).find((r) => place.some((p) => p === r || p.startsWith(r)));
+    const hit = (c.remote ?? []).find((r) => place.some((p) => p.startsWith(r)));
     if (!hit) {
       reasons.push({ code: 'carrier.default', values: { carrier: c.code, warehouse: wh.code } });
       return { carrier: c.code, reasons };

@@ -35,11 +35,6 @@ export function fillRect(b: Bitmap1, x: number, y: number, w: number, h: number,
   for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) setDot(b, xx, yy, black);
 }
 
-/** Copies `src` into `dst` at (x, y): black dots are ORed in (what a printer does with overlaps). */
-export function blit(dst: Bitmap1, src: Bitmap1, x: number, y: number): void {
-  for (let yy = 0; yy < src.height; yy++) for (let xx = 0; xx < src.width; xx++) if (getDot(src, xx, yy)) setDot(dst, x + xx, y + yy);
-}
-
 export function countBlack(b: Bitmap1): number {
   let n = 0;
   for (let y = 0; y < b.height; y++) for (let x = 0; x < b.width; x++) if (getDot(b, x, y)) n++;
@@ -82,9 +77,4 @@ export function toBitmap(pixels: Uint8Array | Uint8ClampedArray, width: number, 
     }
   }
   return b;
-}
-
-/** Dots per millimetre as the printers count them: 203 dpi = 8 (100×180 mm = 800×1440), 300 dpi = 12 (1200×2160). */
-export function dotsPerMm(dpi: 203 | 300): number {
-  return dpi === 203 ? 8 : 12;
 }

@@ -30,11 +30,12 @@ export function sendTcp(target: TcpTarget, bytes: Uint8Array, opts: { timeoutMs?
     });
     sock.on('connect', () => {
       sock.end(bytes, () => {
-        // every byte is in the kernel; the printer confirms by closing its side (or we stop
-        // waiting for it: many printers keep the connection open)
+        // every byte is with the OS, which still delivers it after we close; many printers
+        // never close their side, so we stop the timer and let go instead of waiting for them
         if (settled) return;
         settled = true;
-        sock.destroySoon?.();
+        sock.setTimeout(0);
+        sock.destroy();
         resolve({ bytes: bytes.length });
       });
     });

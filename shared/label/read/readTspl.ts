@@ -12,6 +12,7 @@ const num = (s: string | undefined, what: string) => {
   return n;
 };
 
+/** `dotsPerMm`: 8 for a 203 dpi printer, 12 for 300 dpi (how TSPL printers count them). */
 export function readTspl(bytes: Uint8Array, dotsPerMm = 8): TsplPage[] {
   const pages: TsplPage[] = [];
   let widthMm = 0;
