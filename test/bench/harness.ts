@@ -77,6 +77,8 @@ export interface BenchContext {
   cleanup: Cleanup;
   /** aborted when the benchmark runs out of time */
   signal: AbortSignal;
+  /** prints this figure's error now (for one platform of a multi-platform run); the run goes on */
+  fail(name: string, error: unknown, platform?: string): void;
   /** true when this figure is to be printed (BENCH_ONLY) */
   wants(name: string): boolean;
 }
@@ -86,6 +88,8 @@ export interface Bench {
   figures: string[];
   /** for per-platform figures: the platform this run measures (printed with its error too) */
   platform?: string;
+  /** or the platforms one run measures together: each figure is expected once per platform */
+  platforms?: string[];
   /** its own time limit, ms (default 180 s; BENCH_TIMEOUT_S overrides every limit) */
   timeoutMs?: number;
   run(ctx: BenchContext): Promise<void>;

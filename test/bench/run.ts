@@ -29,12 +29,21 @@ function selector(): (name: string) => boolean {
   return (name) => raw.some((r) => r === name || r === name.split('.')[0]);
 }
 
+/** the figures a run still owes: name, or name|platform for multi-platform runs */
+const key = (name: string, platform?: string) => (platform ? `${name}|${platform}` : name);
+
 async function runOne(bench: Bench, wants: (n: string) => boolean, timeoutMs: number): Promise<void> {
-  const pending = new Set(bench.figures.filter(wants));
+  const owed = bench.figures.filter(wants);
+  const pending = new Set(bench.platforms ? owed.flatMap((n) => bench.platforms!.map((p) => key(n, p))) : owed);
+  const platformOf = (f: { platform?: string }) => (bench.platforms ? f.platform : undefined);
   const cleanup = new Cleanup();
   const ac = new AbortController();
   const started = performance.now();
-  log(`── ${bench.figures.join(', ')}${bench.platform ? ` (${bench.platform})` : ''}`);
+  log(`── ${bench.figures.join(', ')}${bench.platform ? ` (${bench.platform})` : bench.platforms ? ` (${bench.platforms.join(', ')})` : ''}`);
+  const owedError = (k: string, e: unknown) => {
+    const [name, platform] = k.split('|') as [string, string | undefined];
+    emitError(name, e, platform ?? bench.platform);
+  };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -47,20 +56,27 @@ async function runOne(bench: Bench, wants: (n: string) => boolean, timeoutMs: nu
       bench.run({
         signal: ac.signal,
         cleanup,
-        wants: (n) => pending.has(n),
+        wants: (n) => owed.includes(n),
         emit(f) {
-          if (!pending.has(f.name)) return;
-          pending.delete(f.name);
+          const k = key(f.name, platformOf(f));
+          if (!pending.has(k)) return;
+          pending.delete(k);
           emitFigure(f);
-          log(`${f.name}: ${f.value} ${f.unit} (${Math.round((performance.now() - started) / 1000)} s)`);
+          log(`${f.name}${f.platform ? ` (${f.platform})` : ''}: ${f.value} ${f.unit} (${Math.round((performance.now() - started) / 1000)} s)`);
+        },
+        fail(name, e, platform) {
+          const k = key(name, bench.platforms ? platform : undefined);
+          if (!pending.has(k)) return;
+          pending.delete(k);
+          owedError(k, e);
         },
       }),
       timeout,
     ]);
-    for (const name of pending) emitError(name, new Error('the benchmark ended without this figure'), bench.platform);
+    for (const k of pending) owedError(k, new Error('the benchmark ended without this figure'));
   } catch (e) {
     log(`failed: ${(e as Error).stack ?? String(e)}`);
-    for (const name of pending) emitError(name, e, bench.platform);
+    for (const k of pending) owedError(k, e);
   } finally {
     clearTimeout(timer);
     ac.abort();
