@@ -3,9 +3,11 @@
 import Dexie, { type Table } from 'dexie';
 import { migrateStockToLedger } from './stock/migrate';
 import { learnListingsFromOrders, type ListingRow } from './stock/listings';
-import type { BlacklistEntry, OrderRow, Parcel, QuarantineEntry, ShopPublic, Sku, UserPublic, Warehouse } from '../../shared/domain/types';
+import type { BlacklistEntry, OrderRow, QuarantineEntry, ShopPublic, Sku, UserPublic, Warehouse } from '../../shared/domain/types';
 import type { SkuMapping } from '../../shared/decide/types';
 import type { WharfEvent } from '../../shared/events/envelope';
+import type { HandoverRow, ParcelRow, WaveRow } from '../../shared/floor/records';
+import type { PrintJobRow } from './floor/printJob';
 import type { Lock, Movement, StockRow as BatchRow, StockSummary, TransitRow } from '../../shared/stock';
 
 export const DB_NAME = 'wharf';
@@ -71,10 +73,17 @@ export const SCHEMA_V4 = {
   listings: 'key, shopId, sku',
 };
 
+/** v5 (the warehouse floor): waves with their pick lists, carriers' manifests, the print queue. */
+export const SCHEMA_V5 = {
+  waves: 'id, state, warehouse, releasedAt',
+  handovers: 'id, carrier, at',
+  printJobs: 'id, state, at, parcel',
+};
+
 export class WharfDB extends Dexie {
   events!: Table<StoredEvent, number>;
   orders!: Table<OrderRow, string>;
-  parcels!: Table<Parcel & { orderKeys: string[] }, string>;
+  parcels!: Table<ParcelRow, string>;
   skus!: Table<Sku, string>;
   warehouses!: Table<Warehouse, string>;
   shops!: Table<ShopPublic, string>;
@@ -94,6 +103,9 @@ export class WharfDB extends Dexie {
   locks!: Table<Lock, string>;
   transit!: Table<TransitRow, string>;
   listings!: Table<ListingRow, string>;
+  waves!: Table<WaveRow, string>;
+  handovers!: Table<HandoverRow, string>;
+  printJobs!: Table<PrintJobRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -107,6 +119,8 @@ export class WharfDB extends Dexie {
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => migrateStockToLedger(tx));
     // v4: listings learnt from the orders already decided, so their stock can be pushed at once
     this.version(4).stores(SCHEMA_V4).upgrade((tx) => learnListingsFromOrders(tx));
+    // v5: the floor's own tables (parcels were there from v1); nothing to migrate
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

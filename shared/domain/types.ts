@@ -150,6 +150,8 @@ export interface OrderRow extends NormalizedOrder {
   mergedInto?: string;
   /** a staff correction of the receiver's region/detail (a platform view never overwrites it) */
   addressEdit?: { province: string; city: string; district: string; detail: string; by: string; at: number };
+  /** the order's way across the floor: wave and slot, parcel, waybill, set aside with a reason */
+  floor?: import('../floor/records').OrderFloor;
 }
 
 export const KitComponent = z.object({ code: z.string().min(1), qty: z.number().int().positive() });

@@ -6,6 +6,7 @@ import { sha256Hex } from '../hash';
 import { OrderPlatformCall } from '../domain/writeBack';
 import { DECISION_EVENT_PAYLOADS } from './decisionEvents';
 import { STOCK_EVENT_PAYLOADS } from './stockEvents';
+import { FLOOR_EVENT_PAYLOADS } from './floorEvents';
 
 export const OrderPulledPayload = z.object({
   order: NormalizedOrder,
@@ -40,6 +41,7 @@ export const EVENT_PAYLOADS = {
   'writeback.failed': z.object({ outboxId: z.string(), error: z.string(), final: z.boolean() }),
   ...DECISION_EVENT_PAYLOADS,
   ...STOCK_EVENT_PAYLOADS,
+  ...FLOOR_EVENT_PAYLOADS,
 } as const;
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;

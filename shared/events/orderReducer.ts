@@ -58,6 +58,7 @@ function carried(prev: OrderRow): Partial<OrderRow> {
   if (prev.addressEdit) out.addressEdit = prev.addressEdit;
   if (prev.cancelled) out.cancelled = prev.cancelled;
   if (prev.mergedInto) out.mergedInto = prev.mergedInto;
+  if (prev.floor) out.floor = prev.floor;
   return out;
 }
 
@@ -92,6 +93,7 @@ export function reduceOrderPulled(prev: OrderRow | undefined, ev: TypedEvent<'or
     viewHash: payloadHash,
     firstSeenAt: Math.min(prev?.firstSeenAt ?? ev.at, ev.at),
     updatedAt: Math.max(prev?.updatedAt ?? 0, order.modifiedAt),
-    terms: searchTerms(order),
+    // the floor's waybill stays findable whatever the platform shows (its own copy comes after upload)
+    terms: prev?.floor?.waybillNo ? [...new Set([...searchTerms(order), `t:${prev.floor.waybillNo.toUpperCase()}`])] : searchTerms(order),
   };
 }

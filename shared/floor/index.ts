@@ -7,3 +7,5 @@ export * from './pickList';
 export * from './gs1';
 export * from './verify';
 export * from './handover';
+export * from './records';
+export * from './settings';

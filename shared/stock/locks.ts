@@ -138,6 +138,25 @@ export function planShipment(state: StockState, a: Omit<LockAction, 'reason'>): 
   return out;
 }
 
+export interface PickAction extends Omit<LockAction, 'reason'> { sku: string; warehouse: string; batch: string; location: string; qty: number }
+
+/**
+ * Units of a lock taken off the shelf onto a pick cart: at most what the lock holds of that
+ * batch and has not picked yet. Returns the movement (or none) and, when fewer were possible
+ * than asked, why — a pick never takes units no order promised.
+ */
+export function planPick(state: StockState, a: PickAction): { movements: Movement[]; short: number; reason?: string } {
+  const lock = state.locks.get(a.lock);
+  if (!lock || (lock.state !== 'unpaid' && lock.state !== 'firm')) return { movements: [], short: a.qty, reason: `订单 ${a.lock} 没有有效的库存锁定（已释放或已发货）` };
+  const line = lock.lines.find((l) => l.sku === a.sku && l.warehouse === a.warehouse && l.batch === a.batch);
+  const open = line ? line.qty - line.picked : 0;
+  const qty = Math.min(open, a.qty);
+  const movements: Movement[] = qty > 0 ? [{ id: `${a.idPrefix}:0`, kind: 'pick', sku: a.sku, warehouse: a.warehouse, batch: a.batch, qty, location: a.location, reason: '', at: a.at, actor: a.actor, source: a.source, lock: a.lock }] : [];
+  return qty < a.qty
+    ? { movements, short: a.qty - qty, reason: `订单 ${a.lock} 在 ${a.sku}${a.batch ? ` 批次 ${a.batch}` : ''} 上只锁定了 ${open} 件未拣` }
+    : { movements, short: 0 };
+}
+
 /**
  * The id prefix for the next movements on a lock: the lock's own count of movements, so the same
  * history gives the same ids on every PC and in every replay (an order key alone repeats).

@@ -7,6 +7,9 @@ import { applyAddressEdited, applyApproved, applyCancelled, applyHeld } from './
 import { applyBlacklistAdded, applyBlacklistRemoved, applyMappingConfirmed, applyMappingRemoved, applySetup, applySkuRemoved, applySkuSaved, applySkusImported, applyStockSet, applyWarehouseRemoved, applyWarehouseSaved } from './master';
 import { applyMergeAccepted, applyPhoneHashed, applyRulesSaved } from './rules';
 import { applyStockMoved } from './stock';
+import {
+  applyFloorSettingsSaved, applyHandoverClosed, applyParcelLabelled, applyParcelPacked, applyParcelSetAside, applyParcelShipped, applyPickConfirmed, applyWaveReleased,
+} from './floor';
 
 type Applier = (db: WharfDB, ev: TypedEvent<never>) => Promise<void>;
 
@@ -30,12 +33,20 @@ const APPLIERS: Record<string, Applier> = {
   'merge.accepted': applyMergeAccepted as Applier,
   'setup.applied': applySetup as Applier,
   'receiver.phoneHashed': applyPhoneHashed as Applier,
+  'wave.released': applyWaveReleased as Applier,
+  'pick.confirmed': applyPickConfirmed as Applier,
+  'parcel.packed': applyParcelPacked as Applier,
+  'parcel.labelled': applyParcelLabelled as Applier,
+  'parcel.shipped': applyParcelShipped as Applier,
+  'parcel.setAside': applyParcelSetAside as Applier,
+  'handover.closed': applyHandoverClosed as Applier,
+  'floor.settingsSaved': applyFloorSettingsSaved as Applier,
 };
 
 export const isAppliedEvent = (type: string) => type in APPLIERS;
 
 /** Every table an applier may touch. */
-export const applyTables = (db: WharfDB) => [db.events, db.parcels, ...decideTables(db)];
+export const applyTables = (db: WharfDB) => [db.events, db.parcels, db.waves, db.handovers, ...decideTables(db)];
 
 /** Inside a transaction over applyTables(db): applies one event (already validated). */
 export async function applyEvent(db: WharfDB, ev: WharfEvent): Promise<void> {
