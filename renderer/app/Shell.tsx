@@ -1,5 +1,6 @@
 // The app frame on every screen: header (brand, navigation, sound state, operator), banners,
 // the current screen, the operator switch and the scan feedback region.
+import { lazy, Suspense } from 'react';
 import { Layout, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WharfDB } from '../store/db';
@@ -21,6 +22,9 @@ import { ConnectionBanner, DemoBanner, JournalOfferBanner, SecretStoreBanner, St
 import { Nav } from './Nav';
 import { useGlobalHotkeys } from './hotkeys';
 
+// the floor (barcode and label code, the CJK label font) loads when a station first opens it
+const FloorPage = lazy(() => import('../features/floor').then((m) => ({ default: m.FloorPage })));
+
 function Screen({ db }: { db: WharfDB }) {
   const route = useAppState((s) => s.route);
   const info = useAppState((s) => s.info);
@@ -35,6 +39,7 @@ function Screen({ db }: { db: WharfDB }) {
     case 'rules': return <RulesPage db={db} />;
     case 'warehouses': return <WarehousesPage db={db} />;
     case 'stock': return <StockPage db={db} />;
+    case 'floor': return <Suspense fallback={null}><FloorPage db={db} /></Suspense>;
   }
 }
 
@@ -42,7 +47,7 @@ export function Shell({ db }: { db: WharfDB }) {
   const { t } = useTranslation();
   const demo = useAppState((s) => s.info?.demo.on);
   const route = useAppState((s) => s.route);
-  const soundOn = useSound((s) => s.on);
+  const soundOn = useSound((s) => s.on && s.playable);
   const go = useAppState((s) => s.go);
   useOperatorRestore(db, demo);
   useGlobalHotkeys();

@@ -4,9 +4,9 @@ import { create } from 'zustand';
 import type { RequestOutput } from '../../shared/contract';
 import type { ConnectionState } from '../transport/types';
 
-export type Route = 'pool' | 'sync' | 'shops' | 'settings' | 'import' | 'review' | 'skus' | 'rules' | 'warehouses' | 'stock';
+export type Route = 'pool' | 'sync' | 'shops' | 'settings' | 'import' | 'review' | 'skus' | 'rules' | 'warehouses' | 'stock' | 'floor';
 // Alt+1… in this order; new screens go last so the keys people learned keep working
-export const ROUTES: readonly Route[] = ['pool', 'sync', 'shops', 'settings', 'import', 'review', 'skus', 'rules', 'warehouses', 'stock'];
+export const ROUTES: readonly Route[] = ['pool', 'sync', 'shops', 'settings', 'import', 'review', 'skus', 'rules', 'warehouses', 'stock', 'floor'];
 
 export type StorageState = 'unknown' | 'persisted' | 'refused' | 'unavailable';
 export type AppInfo = RequestOutput<'app.info'>;

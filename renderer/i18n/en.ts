@@ -5,6 +5,7 @@ import { skusEn } from './skus';
 import { rulesEn } from './rules';
 import { warehousesEn } from './warehouses';
 import { stockEn } from './stock';
+import { floorEn } from './floor';
 import { decisionsEn } from './decisions';
 
 
@@ -14,9 +15,10 @@ export const en: Messages = {
   rules: rulesEn,
   warehouses: warehousesEn,
   stock: stockEn,
+  floor: floorEn,
   decisions: decisionsEn,
   app: { starting: 'Starting Wharf…', bootFailed: 'Wharf could not start', retry: 'Retry' },
-  nav: { pool: 'Pool', sync: 'Sync', shops: 'Shops', settings: 'Settings', import: 'Import', review: 'Review', skus: 'SKUs', rules: 'Rules', warehouses: 'Warehouses', stock: 'Stock' },
+  nav: { pool: 'Pool', sync: 'Sync', shops: 'Shops', settings: 'Settings', import: 'Import', review: 'Review', skus: 'SKUs', rules: 'Rules', warehouses: 'Warehouses', stock: 'Stock', floor: 'Floor' },
   common: { save: 'Save', cancel: 'Cancel', close: 'Close', edit: 'Edit', view: 'View', dismiss: 'Dismiss' },
   banner: {
     secretStoreTitle: 'No system secret store',
@@ -268,6 +270,14 @@ export const en: Messages = {
     'skus.imported': 'SKU master imported',
     'stock.set': 'Stock set',
     'stock.moved': 'Stock moved (receipt, count, transfer)',
+    'wave.released': 'Wave released',
+    'pick.confirmed': 'Pick confirmed',
+    'parcel.packed': 'Parcel verified and packed',
+    'parcel.labelled': 'Label printed',
+    'parcel.shipped': 'Shipped',
+    'parcel.setAside': 'Parcel set aside',
+    'handover.closed': 'Handed over to the carrier',
+    'floor.settingsSaved': 'Floor settings saved',
     'warehouse.saved': 'Warehouse saved',
     'warehouse.removed': 'Warehouse removed',
     'blacklist.added': 'Added to blacklist',

@@ -4,6 +4,7 @@ import { skusZhCN } from './skus';
 import { rulesZhCN } from './rules';
 import { warehousesZhCN } from './warehouses';
 import { stockZhCN } from './stock';
+import { floorZhCN } from './floor';
 import { decisionsZhCN } from './decisions';
 
 export const zhCN = {
@@ -12,9 +13,10 @@ export const zhCN = {
   rules: rulesZhCN,
   warehouses: warehousesZhCN,
   stock: stockZhCN,
+  floor: floorZhCN,
   decisions: decisionsZhCN,
   app: { starting: '正在启动 Wharf…', bootFailed: 'Wharf 无法启动', retry: '重试' },
-  nav: { pool: '订单池', sync: '同步', shops: '店铺', settings: '设置', import: '导入', review: '审核', skus: '商品', rules: '规则', warehouses: '仓库', stock: '库存' },
+  nav: { pool: '订单池', sync: '同步', shops: '店铺', settings: '设置', import: '导入', review: '审核', skus: '商品', rules: '规则', warehouses: '仓库', stock: '库存', floor: '仓库作业' },
   common: { save: '保存', cancel: '取消', close: '关闭', edit: '编辑', view: '查看', dismiss: '关闭提示' },
   banner: {
     secretStoreTitle: '系统密钥库不可用',
@@ -266,6 +268,14 @@ export const zhCN = {
     'skus.imported': '导入商品资料',
     'stock.set': '调整库存',
     'stock.moved': '库存作业（入库、盘点、调拨）',
+    'wave.released': '波次下发',
+    'pick.confirmed': '拣货确认',
+    'parcel.packed': '验货打包完成',
+    'parcel.labelled': '打印面单',
+    'parcel.shipped': '发货',
+    'parcel.setAside': '包裹放一边',
+    'handover.closed': '快递交接',
+    'floor.settingsSaved': '保存仓库作业设置',
     'warehouse.saved': '保存仓库',
     'warehouse.removed': '删除仓库',
     'blacklist.added': '加入黑名单',

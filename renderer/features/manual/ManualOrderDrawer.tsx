@@ -1,7 +1,7 @@
 // A manual order (reship, gift, phone or offline sale): paste the receiver as the customer sent
 // it and the address parser splits it for the user to confirm; pick SKUs by code, barcode scan
 // or name; the order then runs the same pipeline as a platform order and its decision shows.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Alert, AutoComplete, Button, Checkbox, Drawer, Form, Input, InputNumber, Segmented, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -41,6 +41,16 @@ export function ManualOrderDrawer({ db, open, onClose, onCreated }: { db: WharfD
       .map((s) => ({ value: s.code, label: `${s.code} ${s.name} ${s.spec}` }));
   }, [pick, skus]);
 
+  // one Enter both adds the typed code (keydown) and selects the highlighted option (select):
+  // the second of the two, for the same SKU within a moment, is the same key press
+  const lastAdd = useRef<{ sku: string; at: number; via: 'key' | 'select' }>(undefined);
+  const addOnce = (code: string, via: 'key' | 'select') => {
+    const sku = findSku(skus, code)?.code;
+    const l = lastAdd.current;
+    if (sku && l && l.sku === sku && l.via !== via && performance.now() - l.at < 300) return;
+    if (sku) lastAdd.current = { sku, at: performance.now(), via };
+    addSku(code);
+  };
   const addSku = (code: string) => {
     const s = findSku(skus, code);
     if (!s) return;
@@ -113,9 +123,9 @@ export function ManualOrderDrawer({ db, open, onClose, onCreated }: { db: WharfD
               value={pick} options={options} style={{ width: '100%' }} data-testid="manual-sku-pick"
               placeholder={t('decisions.manual.itemPick')}
               onChange={(v) => setPick(String(v ?? ''))}
-              onSelect={(v) => addSku(String(v))}
+              onSelect={(v) => addOnce(String(v), 'select')}
               // a scanner types the barcode and presses Enter: add it straight away
-              onKeyDown={(e) => { if (e.key === 'Enter' && findSku(skus, pick)) { e.preventDefault(); addSku(pick); } }}
+              onKeyDown={(e) => { if (e.key === 'Enter' && findSku(skus, pick)) { e.preventDefault(); addOnce(pick, 'key'); } }}
             />
           </Form.Item>
           <Table<ManualLine>

@@ -17,7 +17,7 @@ export function ScanFeedback() {
   const { t } = useTranslation();
   const last = useScanFeedback((s) => s.last);
   const clear = useScanFeedback((s) => s.clear);
-  const soundOn = useSound((s) => s.on);
+  const soundOn = useSound((s) => s.on && s.playable);
 
   useEffect(() => {
     if (!last) return;

@@ -1,12 +1,14 @@
 // The app's single scan service on the window, shared by every screen.
 import { createScanService, type ScanHandler, type ScanService, type ScanSource, type SubscribeOptions } from './service';
 import { announceScan } from './feedback';
+import { installAudioResume } from './sound';
 
 let service: ScanService | undefined;
 
 /** Installs the window listener once (idempotent). Every scan then beeps and shows text. */
 export function startScanService(): ScanService {
   service ??= createScanService({ feedback: announceScan });
+  if (typeof window !== 'undefined') installAudioResume(window);
   return service;
 }
 

@@ -2,7 +2,7 @@
 // played as a tone. Kept in a store so the service (outside React) can announce.
 import { create } from 'zustand';
 import type { ScanMeta, ScanOutcome } from './service';
-import { playTone } from './sound';
+import { playSound, toneOf } from './sound';
 
 export interface ScanAnnouncement extends ScanOutcome { code: string; source: ScanMeta['source']; seq: number }
 
@@ -16,6 +16,6 @@ export const useScanFeedback = create<FeedbackState>((set) => ({
 let seq = 0;
 
 export function announceScan(outcome: ScanOutcome, code: string, meta: ScanMeta): void {
-  useScanFeedback.setState({ last: { ...outcome, code, source: meta.source, seq: ++seq } });
-  playTone(outcome.kind);
+  if (!outcome.shown) useScanFeedback.setState({ last: { ...outcome, code, source: meta.source, seq: ++seq } });
+  if (!outcome.silent) playSound(outcome.tone ?? toneOf(outcome.kind));
 }

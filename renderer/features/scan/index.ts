@@ -4,6 +4,6 @@ export { resolveKey, charFromCode } from './keys';
 export { createScanService, type ScanHandler, type ScanMeta, type ScanOutcome, type ScanService, type ScanSource } from './service';
 export { startScanService, subscribeScans, injectScan } from './defaultService';
 export { announceScan, useScanFeedback } from './feedback';
-export { useSound, playTone } from './sound';
+export { useSound, playTone, playSound, installAudioResume, type Tone } from './sound';
 export { ScanFeedback } from './ScanFeedback';
 export { useScans } from './useScans';

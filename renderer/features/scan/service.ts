@@ -8,7 +8,16 @@ import { resolveKey } from './keys';
 export type ScanSource = 'wedge' | 'camera' | 'serial' | 'manual';
 export interface ScanMeta { source: ScanSource }
 /** What a screen made of a scan; drives the tone and the large text. */
-export interface ScanOutcome { kind: 'ok' | 'wrong' | 'done'; message?: string }
+export interface ScanOutcome {
+  kind: 'ok' | 'wrong' | 'done';
+  message?: string;
+  /** a tone other than the kind's own (the pack station's prompt and alarm) */
+  tone?: 'ok' | 'error' | 'done' | 'prompt' | 'alarm';
+  /** the screen shows and speaks the answer itself: skip the corner popup */
+  shown?: boolean;
+  /** the screen played its own tone already */
+  silent?: boolean;
+}
 export type ScanHandler = (code: string, meta: ScanMeta) => ScanOutcome | void | Promise<ScanOutcome | void>;
 export interface SubscribeOptions {
   /** while subscribed, only this handler (the newest exclusive one) gets scans — e.g. a modal */

@@ -1,0 +1,189 @@
+// The pack station's brain: a scan opens an order, every unit after it is judged by the shared
+// verifier, and the order's completion packs it and prints its label. Each answer is a verdict
+// with the tone to play, shown large in the station's aria-live region and sent as a
+// `scan.verdict` window event naming the tone (what tests and the benchmark listen to).
+import { create } from 'zustand';
+import type { Client } from '../../../shared/contract';
+import { OWN_CHANNEL, type Sku, type Warehouse } from '../../../shared/domain/types';
+import { clearBlock, packComplete, packProgress, startPack, verifyScan, VERDICT_SOUND, type PackSession, type Sound, type Verdict } from '../../../shared/floor';
+import { formatShanghai } from '../../../shared/time';
+import type { WharfDB } from '../../store/db';
+import type { OperatorContext } from '../../store/mutators';
+import { openPack, packParcel, type PackOrder } from '../../store/floor/pack';
+import { enqueueLabel, pumpPrintQueue } from '../../store/floor/printQueue';
+import { nextOwnWaybillNo, setAside } from '../../store/floor/ship';
+import { listShopNames } from '../../store/shopNames';
+import { playSound } from '../scan';
+import { encodeLabelBase64 } from './label/encode';
+import type { LabelDoc } from './label/layout';
+import { ensureLabelFonts, renderLabel } from './label/render';
+import type { LabelPrinter } from './station';
+
+/** What the station says after a scan: a verdict key with its values, and the tone. */
+export interface StationVerdict {
+  key: Verdict | 'opened' | 'notFound' | 'packed' | 'label.printing' | 'label.printed' | 'label.waiting' | 'label.noPrinter' | 'label.noPool' | 'label.platform';
+  sound: Sound;
+  values: Record<string, string | number>;
+  code: string;
+  seq: number;
+  /** false when the tone could not play (sound off, no audio): the screen says so */
+  played: boolean;
+}
+
+export interface ScanVerdictDetail { verdict: StationVerdict['key']; sound: Sound; played: boolean; code: string; orderKey?: string; at: number }
+
+interface PackState {
+  order?: PackOrder;
+  session?: PackSession;
+  startedAt?: number;
+  wrongScans: number;
+  last?: StationVerdict;
+  busy: boolean;
+  /** the last parcel labelled here (reprint) */
+  lastParcel?: { parcelId: string; jobId?: string; waybillNo?: string };
+}
+
+export const usePackStation = create<PackState>(() => ({ wrongScans: 0, busy: false }));
+
+let seq = 0;
+function say(key: StationVerdict['key'], sound: Sound, values: StationVerdict['values'], code: string, orderKey?: string): StationVerdict {
+  const played = playSound(sound);
+  const v: StationVerdict = { key, sound, values, code, seq: ++seq, played };
+  usePackStation.setState({ last: v });
+  const detail: ScanVerdictDetail = { verdict: key, sound, played, code, ...(orderKey ? { orderKey } : {}), at: performance.now() };
+  globalThis.dispatchEvent?.(new CustomEvent('scan.verdict', { detail }));
+  return v;
+}
+
+export interface StationDeps {
+  db: WharfDB;
+  host: Pick<Client, 'printers.send'>;
+  ctx: () => OperatorContext;
+  printer: () => LabelPrinter | undefined;
+  /** barcode or code → SKU code */
+  lookup: (code: string) => string | undefined;
+}
+
+/** barcode / code → SKU code, from the SKU master */
+export function skuLookup(skus: readonly Sku[]): (code: string) => string | undefined {
+  const map = new Map<string, string>();
+  for (const s of skus) { map.set(s.code, s.code); map.set(s.code.toUpperCase(), s.code); for (const b of s.barcodes) map.set(b, s.code); }
+  return (c) => map.get(c.trim()) ?? map.get(c.trim().toUpperCase());
+}
+
+export function abandonPack(): void {
+  usePackStation.setState({ order: undefined, session: undefined, startedAt: undefined, wrongScans: 0 });
+}
+
+export function confirmRemoved(): void {
+  const s = usePackStation.getState().session;
+  if (s?.blocked) usePackStation.setState({ session: clearBlock(s) });
+}
+
+/** One scan at the station (wedge, serial, camera or typed). */
+export async function stationScan(deps: StationDeps, code: string): Promise<StationVerdict> {
+  const st = usePackStation.getState();
+  if (!st.order || !st.session) return openOrder(deps, code);
+  const order = st.order;
+  const v = verifyScan(st.session, code, deps.lookup);
+  const wrong = v.sound === 'error';
+  usePackStation.setState({ session: v.session, wrongScans: st.wrongScans + (wrong ? 1 : 0) });
+  const line = v.line !== undefined ? v.session.lines[v.line] : undefined;
+  const values: Record<string, string | number> = { code, ...v.values, ...(line ? { sku: line.sku, scanned: line.scanned, need: line.need } : {}) };
+  if (v.verdict === 'intercepted') values.why = order.intercept ?? '';
+  if (!packComplete(v.session)) return say(v.verdict, VERDICT_SOUND[v.verdict], values, code, order.orderKeys[0]);
+  const verdict = say('complete', 'done', values, code, order.orderKeys[0]);
+  await finish(deps);
+  return verdict;
+}
+
+async function openOrder(deps: StationDeps, code: string): Promise<StationVerdict> {
+  try {
+    const order = await openPack(deps.db, code);
+    if (order.intercept) {
+      usePackStation.setState({ order: undefined, session: undefined });
+      return say('intercepted', 'alarm', { why: order.intercept, code }, code, order.orderKeys[0]);
+    }
+    if (order.packed) {
+      const p = await deps.db.parcels.get(order.parcelId);
+      usePackStation.setState({ lastParcel: { parcelId: order.parcelId, ...(p?.printJob ? { jobId: p.printJob } : {}), ...(p?.waybillNo ? { waybillNo: p.waybillNo } : {}) } });
+      return say('packed', 'prompt', { state: p?.state ?? '', code }, code, order.orderKeys[0]);
+    }
+    const session = startPack(order.orderKeys[0]!, order.lines);
+    usePackStation.setState({ order, session, startedAt: deps.ctx().now(), wrongScans: 0 });
+    return say('opened', 'ok', { need: packProgress(session).need, code }, code, order.orderKeys[0]);
+  } catch (e) {
+    return say('notFound', 'error', { message: (e as Error).message, code }, code);
+  }
+}
+
+/** The order is verified: pack it, then its label (own channel: Wharf prints it; platform: the e-waybill). */
+async function finish(deps: StationDeps): Promise<void> {
+  const { order, session, startedAt, wrongScans } = usePackStation.getState();
+  if (!order || !session) return;
+  const ctx = deps.ctx();
+  usePackStation.setState({ busy: true });
+  try {
+    const carrier = order.carrier || (await defaultCarrier(deps.db, order.warehouse));
+    const parcelId = await packParcel(deps.db, ctx, order, session, { startedAt: startedAt ?? ctx.now(), wrongScans, carrier });
+    usePackStation.setState({ order: undefined, session: undefined, lastParcel: { parcelId } });
+    const own = order.rows.every((r) => r.platform === OWN_CHANNEL);
+    if (!own) {
+      await setAside(deps.db, ctx, order.orderKeys[0]!, 'waybill_needs_network', 'platform e-waybill not fetched yet');
+      say('label.platform', 'prompt', {}, '', order.orderKeys[0]);
+      return;
+    }
+    await printOwnLabel(deps, order, parcelId, carrier);
+  } finally {
+    usePackStation.setState({ busy: false });
+  }
+}
+
+async function defaultCarrier(db: WharfDB, warehouse: string): Promise<string> {
+  const wh: Warehouse | undefined = await db.warehouses.get(warehouse);
+  return wh?.carriers[0]?.code ?? '';
+}
+
+export async function labelDoc(db: WharfDB, order: PackOrder, carrier: string, waybillNo: string, now: number): Promise<LabelDoc> {
+  const row = order.rows[0]!;
+  const [wh, shops, skus] = await Promise.all([db.warehouses.get(order.warehouse), listShopNames(db), db.skus.bulkGet(order.lines.map((l) => l.sku))]);
+  const names = new Map(skus.filter((s): s is Sku => !!s).map((s) => [s.code, `${s.name}${s.spec ? ` ${s.spec}` : ''}`]));
+  const r = row.addressEdit ? { ...row.receiver, province: row.addressEdit.province, city: row.addressEdit.city, district: row.addressEdit.district, addressMasked: row.addressEdit.detail } : row.receiver;
+  return {
+    carrierName: carrier, waybillNo, orderId: row.orderId, shopName: shops.find((s) => s.id === row.shopId)?.name ?? row.shopId,
+    receiver: { name: r.nameMasked, phone: r.phoneMasked, address: `${r.province}${r.city}${r.district}${r.town} ${r.addressMasked}`.trim() },
+    sender: { name: wh?.name ?? order.warehouse, phone: '', address: wh ? `${wh.province}${wh.city}${wh.district} ${wh.address}`.trim() : '' },
+    items: order.lines.map((l) => ({ name: names.get(l.sku) ?? l.name, qty: l.need })),
+    printedAt: formatShanghai(now).slice(0, 16),
+    ...(order.orderKeys.length > 1 ? { note: `合单 ${order.orderKeys.length}` } : {}),
+  };
+}
+
+async function printOwnLabel(deps: StationDeps, order: PackOrder, parcelId: string, carrier: string): Promise<void> {
+  const ctx = deps.ctx();
+  const printer = deps.printer();
+  const key = order.orderKeys[0]!;
+  if (!printer) {
+    await setAside(deps.db, ctx, key, 'printer_failed', 'no label printer set for this station');
+    say('label.noPrinter', 'error', {}, '', key);
+    return;
+  }
+  const queued = new Set((await deps.db.printJobs.where('state').anyOf(['queued', 'waiting']).toArray()).map((j) => j.waybillNo ?? ''));
+  const next = await nextOwnWaybillNo(deps.db, carrier, queued);
+  if (!next.ok) {
+    await setAside(deps.db, ctx, key, 'other', `no own waybill numbers for ${carrier}`);
+    say('label.noPool', 'error', { carrier }, '', key);
+    return;
+  }
+  await ensureLabelFonts();
+  const bmp = renderLabel(await labelDoc(deps.db, order, carrier, next.waybillNo, ctx.now()), { size: printer.size, dpi: printer.dpi });
+  const job = await enqueueLabel(deps.db, ctx, {
+    parcel: parcelId, orderKey: key, waybillNo: next.waybillNo, carrier, printer: printer.name, target: printer.target, language: printer.language,
+    data: encodeLabelBase64(bmp, printer.size, printer.language),
+  });
+  usePackStation.setState({ lastParcel: { parcelId, jobId: job.id, waybillNo: next.waybillNo } });
+  const r = await pumpPrintQueue(deps.db, deps.host, ctx, job.id);
+  if (r.printed.length) { say('label.printed', 'done', { carrier, waybill: next.waybillNo }, next.waybillNo, key); return; }
+  await setAside(deps.db, ctx, key, 'printer_failed', r.failed[0]?.error ?? 'the printer did not answer');
+  say('label.waiting', 'error', { error: r.failed[0]?.error ?? '' }, '', key);
+}

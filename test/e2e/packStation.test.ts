@@ -1,0 +1,185 @@
+// The pack bench in the browser, on demo data: a manual (own-channel) order is opened by its
+// number; a wrong item scanned with a keyboard-wedge burst blocks it with the error tone until
+// the packer confirms it is out; the right units complete it; Wharf renders its own label with
+// the bundled CJK font and prints it as TSPL to a printer on a real loopback socket — where the
+// bytes are decoded and the waybill barcode read back — and the parcel ships. Then the printer
+// is switched off: the next label waits in the queue (the parcel set aside), and prints once the
+// printer is back. The self-check finds no stock drift after it.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, screenshot, type BrowserHandle } from '../support/browser';
+import { spawnServe, type ServeProcess } from '../support/serve';
+import { VirtualPrinter } from '../../main/services/printers/virtualPrinter';
+import { readTspl } from '../../shared/label/read/readTspl';
+import { countBlack } from '../../shared/label/bitmap';
+import { readBitmapBarcode } from '../helpers/readBarcode';
+
+let serve: ServeProcess;
+let browser: BrowserHandle;
+let page: Page;
+const printer = new VirtualPrinter();
+let printerPort = 0;
+
+const byTestId = (id: string, root: Page | Locator = page) => root.locator(`[data-testid="${id}"]`);
+const BARCODE = { 'TY-001': '692000000000', 'TY-002': '692000079191', 'TY-003': '692000158382' };
+
+interface Verdict { verdict: string; sound: string; code: string }
+const verdicts = () => page.evaluate(() => ((globalThis as unknown as { __verdicts?: Verdict[] }).__verdicts ?? []).map((v) => `${v.verdict}:${v.sound}`));
+
+/** A keyboard-wedge scanner: the code typed a few ms per key, then Enter, wherever the focus is. */
+async function wedge(code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 4 });
+  await page.keyboard.press('Enter');
+}
+
+async function manualOrder(skus: [string, number][]): Promise<string> {
+  await byTestId('nav-pool').click();
+  await byTestId('manual-open').click();
+  await byTestId('manual-order').waitFor({ state: 'visible', timeout: 10_000 });
+  await byTestId('manual-paste').fill('韩梅梅 13912345678 浙江省杭州市西湖区文三路100号华星大厦5楼');
+  await byTestId('manual-parse').click();
+  await expect.poll(() => byTestId('manual-province').inputValue()).toBe('浙江省');
+  // picking a SKU again adds one to its line
+  for (const [sku, n] of skus) {
+    for (let i = 0; i < n; i++) {
+      await byTestId('manual-sku-pick').locator('input').fill(sku);
+      await byTestId('manual-sku-pick').locator('input').press('Enter');
+    }
+  }
+  await expect.poll(() => byTestId('manual-lines').locator('tbody tr').count()).toBe(skus.length);
+  await byTestId('manual-submit').click();
+  await byTestId('manual-order').waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.keyboard.press('Escape');
+  const id = await page.evaluate(async () => {
+    const db = (globalThis as unknown as { wharfDiagnostics: { db: { orders: { toArray(): Promise<Array<{ platform: string; orderId: string; createdAt: number; fulfilment: string }>> } } } }).wharfDiagnostics.db;
+    const own = (await db.orders.toArray()).filter((o) => o.platform === 'own' && o.fulfilment === 'allocated').sort((a, b) => b.createdAt - a.createdAt);
+    return own[0]?.orderId;
+  });
+  expect(id).toBeTruthy();
+  return id!;
+}
+
+async function openFloor(tab: 'pack' | 'queue' | 'station'): Promise<void> {
+  await byTestId('nav-floor').click();
+  await byTestId(`floor-tab-${tab}`).click();
+  // a bench left mid-order by an earlier step starts clean
+  if (tab === 'pack' && (await byTestId('pack-abandon').count())) await byTestId('pack-abandon').click();
+}
+
+const lastVerdict = () => byTestId('pack-verdict').getAttribute('data-verdict');
+
+beforeAll(async () => {
+  printerPort = (await printer.start()).port;
+  serve = await spawnServe({ env: { WHARF_DEMO_ORDERS: '10', WHARF_DEMO_ARRIVALS_PER_MIN: '0' } });
+  browser = await launchBrowser({ logPrefix: '[pack station]' });
+  page = await browser.page();
+  await page.goto(serve.url);
+  await byTestId('pool-table').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { __verdicts: unknown[] };
+    g.__verdicts = [];
+    globalThis.addEventListener('scan.verdict', (e) => { g.__verdicts.push((e as CustomEvent).detail); });
+  });
+}, 90_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `pack-station-${ctx.task.name}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  await printer.stop();
+});
+
+describe('the pack bench', () => {
+  it('sets up this station: its label printer (TSPL on 9100) and a ZTO waybill range', async () => {
+    await openFloor('station');
+    await byTestId('station-host').fill('127.0.0.1');
+    await byTestId('station-port').fill(String(printerPort));
+    await byTestId('station-save').click();
+    await byTestId('pool-add').click();
+    await byTestId('pool-from-0').fill('731000000001');
+    await byTestId('pool-to-0').fill('731000000100');
+    await byTestId('pool-save').click();
+    await expect.poll(() => page.evaluate(async () => {
+      const db = (globalThis as unknown as { wharfDiagnostics: { db: { settings: { get(k: string): Promise<{ value: { waybillPools: unknown[] } } | undefined> } } } }).wharfDiagnostics.db;
+      return (await db.settings.get('floor.settings'))?.value.waybillPools.length ?? 0;
+    })).toBe(1);
+  });
+
+  it('verifies every unit: a wrong item blocks with the error tone until confirmed out; complete prints the own label', async () => {
+    const orderId = await manualOrder([['TY-001', 2], ['TY-002', 1]]);
+    await openFloor('pack');
+    await byTestId('pack-code').fill(orderId);
+    await byTestId('pack-code').press('Enter');
+    await expect.poll(lastVerdict).toBe('opened');
+    expect(await byTestId('pack-progress').textContent()).toContain('0 / 3');
+    await page.locator('body').click();
+
+    await wedge(BARCODE['TY-003']);
+    await expect.poll(lastVerdict).toBe('wrong_item');
+    expect(await byTestId('pack-verdict').getAttribute('data-sound')).toBe('error');
+    expect(await byTestId('pack-verdict').textContent()).toContain('错误商品');
+    // blocked: the next right unit is refused until the packer confirms the wrong one is out
+    await wedge(BARCODE['TY-001']);
+    await expect.poll(lastVerdict).toBe('blocked');
+    expect(await byTestId('pack-progress').textContent()).toContain('0 / 3');
+    await page.keyboard.press('F8');
+    await wedge(BARCODE['TY-001']);
+    await expect.poll(lastVerdict).toBe('ok');
+    expect(await byTestId('pack-line-TY-001').textContent()).toContain('1');
+    await wedge(BARCODE['TY-001']);
+    await wedge(BARCODE['TY-002']);
+    await expect.poll(lastVerdict, { timeout: 15_000 }).toBe('label.printed');
+    expect(await verdicts()).toEqual(['opened:ok', 'wrong_item:error', 'blocked:error', 'ok:ok', 'ok:ok', 'complete:done', 'label.printed:done']);
+
+    await printer.waitForJobs(1);
+    const [pageOut] = readTspl(printer.jobs[0]!.bytes);
+    expect(pageOut).toMatchObject({ widthMm: 100, heightMm: 180, copies: 1 });
+    expect(pageOut!.bitmap.width).toBe(800);
+    // text was drawn (the font loaded: thousands of dots beyond the barcodes)
+    expect(countBlack(pageOut!.bitmap)).toBeGreaterThan(40_000);
+    // the waybill barcode reads back from the top third of the label as the number Wharf issued
+    const top = readBitmapBarcode(pageOut!.bitmap, { x: 0, y: 80, width: 800, height: 260 });
+    expect(top).toBe('731000000001');
+
+    const state = await page.evaluate(async (id) => {
+      const db = (globalThis as unknown as { wharfDiagnostics: { db: { orders: { toArray(): Promise<Array<{ orderId: string; fulfilment: string; floor?: { waybillNo?: string } }>> }; parcels: { toArray(): Promise<Array<{ state: string; waybillNo: string; labelSource?: string }>> } } } }).wharfDiagnostics.db;
+      const o = (await db.orders.toArray()).find((x) => x.orderId === id);
+      const p = (await db.parcels.toArray()).find((x) => x.waybillNo === o?.floor?.waybillNo);
+      return { fulfilment: o?.fulfilment, waybill: o?.floor?.waybillNo, parcel: p?.state, source: p?.labelSource };
+    }, orderId);
+    expect(state).toEqual({ fulfilment: 'shipped', waybill: '731000000001', parcel: 'shipped', source: 'own' });
+  });
+
+  it('with the printer off the label waits in the queue and the parcel is set aside; it prints when the printer is back', async () => {
+    const orderId = await manualOrder([['TY-001', 1]]);
+    await printer.stop();
+    await openFloor('pack');
+    await byTestId('pack-code').fill(orderId);
+    await byTestId('pack-code').press('Enter');
+    await expect.poll(lastVerdict).toBe('opened');
+    await page.locator('body').click();
+    await wedge(BARCODE['TY-001']);
+    await expect.poll(lastVerdict, { timeout: 15_000 }).toBe('label.waiting');
+    expect(await byTestId('pack-verdict').textContent()).toContain('排队');
+    await openFloor('queue');
+    const waiting = page.locator('[data-testid^="job-state-"]', { hasText: '等待重试' });
+    await expect.poll(() => waiting.count()).toBe(1);
+
+    await printer.start(printerPort);
+    // the page retries waiting jobs by itself once their backoff ran out
+    await printer.waitForJobs(2);
+    await expect.poll(() => page.locator('[data-testid^="job-state-"]', { hasText: '已打印' }).count(), { timeout: 20_000 }).toBe(2);
+    const top = readBitmapBarcode(readTspl(printer.jobs[1]!.bytes)[0]!.bitmap, { x: 0, y: 80, width: 800, height: 260 });
+    expect(top).toBe('731000000002');
+    // preview: the job as the printer got it
+    await page.locator('[data-testid^="job-preview-"]').first().click();
+    await byTestId('job-preview-image').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Escape');
+
+    const report = await page.evaluate(() => (globalThis as unknown as { wharfDiagnostics: { checkStock(): Promise<{ drifts: unknown[] }> } }).wharfDiagnostics.checkStock());
+    expect(report.drifts).toEqual([]);
+  });
+});
