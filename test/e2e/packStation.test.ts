@@ -32,11 +32,15 @@ async function wedge(code: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+const BUYERS = ['韩梅梅 13912345678 浙江省杭州市西湖区文三路100号华星大厦5楼', '李雷 13812340001 浙江省宁波市鄞州区天童南路588号', '王芳 13712340002 浙江省温州市鹿城区人民路66号3楼', '赵强 13612340003 浙江省绍兴市越城区解放北路12号', '孙丽 13512340004 浙江省嘉兴市南湖区中山东路200号'];
+let buyer = 0;
+
+/** A manual order in the pool's drawer, each for another buyer (one buyer's many orders would be held as duplicates). */
 async function manualOrder(skus: [string, number][]): Promise<string> {
   await byTestId('nav-pool').click();
   await byTestId('manual-open').click();
   await byTestId('manual-order').waitFor({ state: 'visible', timeout: 10_000 });
-  await byTestId('manual-paste').fill('韩梅梅 13912345678 浙江省杭州市西湖区文三路100号华星大厦5楼');
+  await byTestId('manual-paste').fill(BUYERS[buyer++ % BUYERS.length]!);
   await byTestId('manual-parse').click();
   await expect.poll(() => byTestId('manual-province').inputValue()).toBe('浙江省');
   // picking a SKU again adds one to its line
@@ -59,7 +63,7 @@ async function manualOrder(skus: [string, number][]): Promise<string> {
   return id!;
 }
 
-async function openFloor(tab: 'pack' | 'queue' | 'station'): Promise<void> {
+async function openFloor(tab: 'waves' | 'pack' | 'handover' | 'queue' | 'station'): Promise<void> {
   await byTestId('nav-floor').click();
   await byTestId(`floor-tab-${tab}`).click();
   // a bench left mid-order by an earlier step starts clean
@@ -181,5 +185,64 @@ describe('the pack bench', () => {
 
     const report = await page.evaluate(() => (globalThis as unknown as { wharfDiagnostics: { checkStock(): Promise<{ drifts: unknown[] }> } }).wharfDiagnostics.checkStock());
     expect(report.drifts).toEqual([]);
+  });
+
+  it('a shift: waves planned and released, a stop picked by scan, packed by its pick slot, handed over with one parcel missing', async () => {
+    const a = await manualOrder([['TY-001', 1]]);
+    const b = await manualOrder([['TY-002', 1]]);
+    await openFloor('waves');
+    await byTestId('waves-plan').click();
+    await byTestId('waves-plan-table').waitFor({ state: 'visible', timeout: 10_000 });
+    await byTestId('waves-release').click();
+    const where = (id: string) => page.evaluate(async (orderId) => {
+      const db = (globalThis as unknown as { wharfDiagnostics: { db: { orders: { toArray(): Promise<Array<{ orderId: string; fulfilment: string; floor?: { waveNo?: string; slot?: number; waybillNo?: string } }>> } } } }).wharfDiagnostics.db;
+      const o = (await db.orders.toArray()).find((x) => x.orderId === orderId);
+      return { fulfilment: o?.fulfilment, ...o?.floor };
+    }, id);
+    await expect.poll(async () => (await where(a)).fulfilment, { timeout: 10_000 }).toBe('in_wave');
+    const wa = await where(a);
+    expect(wa.waveNo).toMatch(/^W\d{4}-\d{3}$/);
+
+    // the picker opens the wave and scans the item at its stop
+    await byTestId(`wave-${wa.waveNo}`).click();
+    await byTestId('pick-view').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('body').click();
+    await wedge(BARCODE['TY-001']);
+    await expect.poll(() => page.locator('[data-testid^="stop-picked-"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    // packed by the pick-slot label, then the other order by its number
+    await openFloor('pack');
+    await byTestId('pack-code').fill(`${wa.waveNo}-${wa.slot}`);
+    await byTestId('pack-code').press('Enter');
+    await expect.poll(lastVerdict).toBe('opened');
+    await page.locator('body').click();
+    await wedge(BARCODE['TY-001']);
+    await expect.poll(lastVerdict, { timeout: 15_000 }).toBe('label.printed');
+    await byTestId('pack-code').fill(b);
+    await byTestId('pack-code').press('Enter');
+    await expect.poll(lastVerdict).toBe('opened');
+    await page.locator('body').click();
+    await wedge(BARCODE['TY-002']);
+    await expect.poll(lastVerdict, { timeout: 15_000 }).toBe('label.printed');
+    const [pa, pb] = [await where(a), await where(b)];
+    expect([pa.fulfilment, pb.fulfilment]).toEqual(['shipped', 'shipped']);
+
+    // pickup: a's parcel scanned, an unknown code scanned by mistake, b's forgotten
+    await openFloor('handover');
+    await byTestId('handover-warehouse').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option', { hasText: '义乌仓' }).first().click();
+    await page.locator('body').click();
+    await wedge(pa.waybillNo!);
+    await expect.poll(() => byTestId(`handover-verdict-${pa.waybillNo}`).textContent(), { timeout: 10_000 }).toBe(`✓ ${pa.waybillNo}`);
+    await wedge('ZZ99999999');
+    await expect.poll(() => byTestId('handover-verdict-ZZ99999999').textContent()).toContain('不认识');
+    expect(await byTestId('handover-missing').textContent()).toContain(pb.waybillNo!);
+    await byTestId('handover-close').click();
+    await byTestId('handover-done').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await byTestId('handover-done').textContent()).toContain(`漏扫：${pb.waybillNo}`);
+    expect((await where(a)).fulfilment).toBe('handed_over');
+    expect((await where(b)).fulfilment).toBe('shipped');
+    const sounds = (await verdicts()).filter((v) => v.startsWith('handover.'));
+    expect(sounds).toEqual(['handover.ok:ok', 'handover.unknown:error']);
   });
 });
