@@ -59,6 +59,7 @@ export const floorZhCN = {
       platform: '平台电子面单未取到（需要联网取号）：包裹先放一边',
     },
     soundOff: '声音已关闭：请看屏幕',
+    labelReady: '面单已备好',
   },
   queue: {
     empty: '打印队列是空的',
@@ -134,6 +135,7 @@ export const floorEn: typeof floorZhCN = {
       platform: 'No platform e-waybill yet (needs the network to fetch one): set the parcel aside',
     },
     soundOff: 'Sound is off: watch the screen',
+    labelReady: 'Label ready',
   },
   queue: {
     empty: 'The print queue is empty',

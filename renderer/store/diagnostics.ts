@@ -12,6 +12,12 @@ export interface WharfDiagnostics {
   counts(): Promise<Record<string, number>>;
   /** the stock self-check (re-derives every projection from the ledger; read-only) */
   checkStock(): Promise<StockCheckReport>;
+  /**
+   * Renders a sample own label as a station would (font, layout, 1-bit, barcodes) and returns its
+   * size and black dots — a support check that labels render on this PC. Present once the floor
+   * screen has loaded (its code loads on first use).
+   */
+  renderSampleLabel?(spec: { size: '100x180' | '76x130'; dpi: 203 | 300; language: 'tspl' | 'zpl' }, waybillNo: string, opts?: { countDots?: boolean }): Promise<{ width: number; height: number; black?: number; bytes: number }>;
 }
 
 export function installDiagnostics(db: WharfDB): WharfDiagnostics {

@@ -30,7 +30,7 @@ export interface BenchApp {
   waitAcked(entries: InboxEntry[], timeoutMs: number, signal?: AbortSignal): Promise<number>;
 }
 
-export async function openBenchApp(cleanup: Cleanup, signal: AbortSignal, opts: { needPool?: boolean; env?: Record<string, string>; clock?: import('../../shared/clock').Clock } = {}): Promise<BenchApp> {
+export async function openBenchApp(cleanup: Cleanup, signal: AbortSignal, opts: { needPool?: boolean; env?: Record<string, string>; clock?: import('../../shared/clock').Clock; initScript?: () => void } = {}): Promise<BenchApp> {
   const serve = await startServeInProcess({
     clock: opts.clock,
     env: { WHARF_DEMO: '0', WHARF_SEED: DEMO_COMPANY, ...opts.env },
@@ -71,6 +71,7 @@ export async function openBenchApp(cleanup: Cleanup, signal: AbortSignal, opts: 
   await page.addInitScript(() => {
     try { if (!localStorage.getItem('wharf.operator')) localStorage.setItem('wharf.operator', 'u-ops'); } catch { /* no storage */ }
   });
+  if (opts.initScript) await page.addInitScript(opts.initScript);
   await page.goto(serve.url, { waitUntil: 'load' });
   await page.waitForFunction(() => !!(globalThis as { wharfDiagnostics?: unknown }).wharfDiagnostics, undefined, { timeout: 30_000 })
     .catch(() => { throw new Error('window.wharfDiagnostics never appeared (renderer/app must call installDiagnostics)'); });

@@ -15,13 +15,14 @@ import { syncBenches } from './sync';
 import { decideBench } from './decide';
 import { stockRederiveBench } from './stock';
 import { stockReserveBench, stockSelfCheckBench } from './stockBrowser';
+import { labelBench, scanBench } from './floor';
 
 // anything a library prints goes to stderr: stdout is for figures only
 console.log = console.error;
 console.info = console.error;
 console.debug = console.error;
 
-const BENCHES: Bench[] = [decideBench, stockRederiveBench, stockReserveBench, stockSelfCheckBench, ingestBench, burstBench, ...syncBenches, poolBench];
+const BENCHES: Bench[] = [decideBench, stockRederiveBench, stockReserveBench, stockSelfCheckBench, ingestBench, burstBench, scanBench, labelBench, ...syncBenches, poolBench];
 
 function selector(): (name: string) => boolean {
   const raw = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);

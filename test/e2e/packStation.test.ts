@@ -13,6 +13,7 @@ import { VirtualPrinter } from '../../main/services/printers/virtualPrinter';
 import { readTspl } from '../../shared/label/read/readTspl';
 import { countBlack } from '../../shared/label/bitmap';
 import { readBitmapBarcode } from '../helpers/readBarcode';
+import { manualOrder as enterManualOrder, openFloor as openFloorTab, packScan, setUpStation, wedge as wedgeScan } from '../support/floorUi';
 
 let serve: ServeProcess;
 let browser: BrowserHandle;
@@ -26,49 +27,10 @@ const BARCODE = { 'TY-001': '692000000000', 'TY-002': '692000079191', 'TY-003': 
 interface Verdict { verdict: string; sound: string; code: string }
 const verdicts = () => page.evaluate(() => ((globalThis as unknown as { __verdicts?: Verdict[] }).__verdicts ?? []).map((v) => `${v.verdict}:${v.sound}`));
 
-/** A keyboard-wedge scanner: the code typed a few ms per key, then Enter, wherever the focus is. */
-async function wedge(code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 4 });
-  await page.keyboard.press('Enter');
-}
-
-const BUYERS = ['韩梅梅 13912345678 浙江省杭州市西湖区文三路100号华星大厦5楼', '李雷 13812340001 浙江省宁波市鄞州区天童南路588号', '王芳 13712340002 浙江省温州市鹿城区人民路66号3楼', '赵强 13612340003 浙江省绍兴市越城区解放北路12号', '孙丽 13512340004 浙江省嘉兴市南湖区中山东路200号'];
 let buyer = 0;
-
-/** A manual order in the pool's drawer, each for another buyer (one buyer's many orders would be held as duplicates). */
-async function manualOrder(skus: [string, number][]): Promise<string> {
-  await byTestId('nav-pool').click();
-  await byTestId('manual-open').click();
-  await byTestId('manual-order').waitFor({ state: 'visible', timeout: 10_000 });
-  await byTestId('manual-paste').fill(BUYERS[buyer++ % BUYERS.length]!);
-  await byTestId('manual-parse').click();
-  await expect.poll(() => byTestId('manual-province').inputValue()).toBe('浙江省');
-  // picking a SKU again adds one to its line
-  for (const [sku, n] of skus) {
-    for (let i = 0; i < n; i++) {
-      await byTestId('manual-sku-pick').locator('input').fill(sku);
-      await byTestId('manual-sku-pick').locator('input').press('Enter');
-    }
-  }
-  await expect.poll(() => byTestId('manual-lines').locator('tbody tr').count()).toBe(skus.length);
-  await byTestId('manual-submit').click();
-  await byTestId('manual-order').waitFor({ state: 'hidden', timeout: 10_000 });
-  await page.keyboard.press('Escape');
-  const id = await page.evaluate(async () => {
-    const db = (globalThis as unknown as { wharfDiagnostics: { db: { orders: { toArray(): Promise<Array<{ platform: string; orderId: string; createdAt: number; fulfilment: string }>> } } } }).wharfDiagnostics.db;
-    const own = (await db.orders.toArray()).filter((o) => o.platform === 'own' && o.fulfilment === 'allocated').sort((a, b) => b.createdAt - a.createdAt);
-    return own[0]?.orderId;
-  });
-  expect(id).toBeTruthy();
-  return id!;
-}
-
-async function openFloor(tab: 'waves' | 'pack' | 'handover' | 'queue' | 'station'): Promise<void> {
-  await byTestId('nav-floor').click();
-  await byTestId(`floor-tab-${tab}`).click();
-  // a bench left mid-order by an earlier step starts clean
-  if (tab === 'pack' && (await byTestId('pack-abandon').count())) await byTestId('pack-abandon').click();
-}
+const wedge = (code: string) => wedgeScan(page, code);
+const manualOrder = (skus: [string, number][]) => enterManualOrder(page, buyer++, skus);
+const openFloor = (tab: Parameters<typeof openFloorTab>[1]) => openFloorTab(page, tab);
 
 const lastVerdict = () => byTestId('pack-verdict').getAttribute('data-verdict');
 
@@ -98,18 +60,7 @@ afterAll(async () => {
 
 describe('the pack bench', () => {
   it('sets up this station: its label printer (TSPL on 9100) and a ZTO waybill range', async () => {
-    await openFloor('station');
-    await byTestId('station-host').fill('127.0.0.1');
-    await byTestId('station-port').fill(String(printerPort));
-    await byTestId('station-save').click();
-    await byTestId('pool-add').click();
-    await byTestId('pool-from-0').fill('731000000001');
-    await byTestId('pool-to-0').fill('731000000100');
-    await byTestId('pool-save').click();
-    await expect.poll(() => page.evaluate(async () => {
-      const db = (globalThis as unknown as { wharfDiagnostics: { db: { settings: { get(k: string): Promise<{ value: { waybillPools: unknown[] } } | undefined> } } } }).wharfDiagnostics.db;
-      return (await db.settings.get('floor.settings'))?.value.waybillPools.length ?? 0;
-    })).toBe(1);
+    await setUpStation(page, printerPort, { from: '731000000001', to: '731000000100' });
   });
 
   it('verifies every unit: a wrong item blocks with the error tone until confirmed out; complete prints the own label', async () => {
@@ -119,6 +70,8 @@ describe('the pack bench', () => {
     await byTestId('pack-code').press('Enter');
     await expect.poll(lastVerdict).toBe('opened');
     expect(await byTestId('pack-progress').textContent()).toContain('0 / 3');
+    // the station makes the label while the packer reaches for the first unit
+    await byTestId('pack-label-ready').waitFor({ state: 'visible', timeout: 10_000 });
     await page.locator('body').click();
 
     await wedge(BARCODE['TY-003']);
@@ -133,8 +86,8 @@ describe('the pack bench', () => {
     await wedge(BARCODE['TY-001']);
     await expect.poll(lastVerdict).toBe('ok');
     expect(await byTestId('pack-line-TY-001').textContent()).toContain('1');
-    await wedge(BARCODE['TY-001']);
-    await wedge(BARCODE['TY-002']);
+    await packScan(page, BARCODE['TY-001']);
+    await packScan(page, BARCODE['TY-002']);
     await expect.poll(lastVerdict, { timeout: 15_000 }).toBe('label.printed');
     expect(await verdicts()).toEqual(['opened:ok', 'wrong_item:error', 'blocked:error', 'ok:ok', 'ok:ok', 'complete:done', 'label.printed:done']);
 
@@ -164,6 +117,7 @@ describe('the pack bench', () => {
     await byTestId('pack-code').fill(orderId);
     await byTestId('pack-code').press('Enter');
     await expect.poll(lastVerdict).toBe('opened');
+    await byTestId('pack-label-ready').waitFor({ state: 'visible', timeout: 10_000 });
     await page.locator('body').click();
     await wedge(BARCODE['TY-001']);
     await expect.poll(lastVerdict, { timeout: 15_000 }).toBe('label.waiting');
@@ -215,12 +169,14 @@ describe('the pack bench', () => {
     await byTestId('pack-code').fill(`${wa.waveNo}-${wa.slot}`);
     await byTestId('pack-code').press('Enter');
     await expect.poll(lastVerdict).toBe('opened');
+    await byTestId('pack-label-ready').waitFor({ state: 'visible', timeout: 10_000 });
     await page.locator('body').click();
     await wedge(BARCODE['TY-001']);
     await expect.poll(lastVerdict, { timeout: 15_000 }).toBe('label.printed');
     await byTestId('pack-code').fill(b);
     await byTestId('pack-code').press('Enter');
     await expect.poll(lastVerdict).toBe('opened');
+    await byTestId('pack-label-ready').waitFor({ state: 'visible', timeout: 10_000 });
     await page.locator('body').click();
     await wedge(BARCODE['TY-002']);
     await expect.poll(lastVerdict, { timeout: 15_000 }).toBe('label.printed');

@@ -13,6 +13,9 @@ import { PrintQueue } from './PrintQueue';
 import { StationSettings } from './StationSettings';
 import { WavesTab } from './WavesTab';
 import { HandoverTab } from './HandoverTab';
+import { installLabelDiagnostics } from './labelDiagnostics';
+
+installLabelDiagnostics();
 
 const RETRY_EVERY_MS = 3000;
 

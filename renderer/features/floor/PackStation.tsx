@@ -65,6 +65,7 @@ export function PackStation({ db }: { db: WharfDB }) {
       <div
         data-testid="pack-verdict"
         data-verdict={v?.key ?? ''}
+        data-seq={v?.seq ?? 0}
         data-sound={v?.sound ?? ''}
         role="status"
         aria-live="assertive"
@@ -98,6 +99,7 @@ export function PackStation({ db }: { db: WharfDB }) {
           <div style={{ fontSize: 22, fontWeight: 600, marginBottom: 8 }}>
             {st.order.orderKeys.length > 1 ? t('floor.pack.orders', { n: st.order.orderKeys.length }) : t('floor.pack.order', { id: st.order.rows[0]?.orderId })}
             {'  '}<span data-testid="pack-progress">{t('floor.pack.progress', progress)}</span>
+            {st.labelReady && <Tag color="blue" style={{ marginLeft: 12, fontSize: 16 }} data-testid="pack-label-ready">{t('floor.pack.labelReady')}</Tag>}
           </div>
           <Table
             size="large" pagination={false} rowKey="sku" dataSource={st.session.lines}

@@ -17,6 +17,7 @@ import { getActor, notifyJournal, operatorContext, useCan } from '../operator';
 import { useScans } from '../scan';
 import { skuLookup } from './packStation';
 import { useStation } from './station';
+import './print.css';
 
 const slotsText = (s: PickStop) => s.orders.map((o) => `${o.slot}:${o.qty}`).join(' ');
 

@@ -14,9 +14,8 @@ import { enqueueLabel, pumpPrintQueue } from '../../store/floor/printQueue';
 import { nextOwnWaybillNo, setAside } from '../../store/floor/ship';
 import { listShopNames } from '../../store/shopNames';
 import { playSound } from '../scan';
-import { encodeLabelBase64 } from './label/encode';
 import type { LabelDoc } from './label/layout';
-import { ensureLabelFonts, renderLabel } from './label/render';
+import { renderLabelJob } from './label/labelClient';
 import type { LabelPrinter } from './station';
 
 /** What the station says after a scan: a verdict key with its values, and the tone. */
@@ -39,6 +38,8 @@ interface PackState {
   wrongScans: number;
   last?: StationVerdict;
   busy: boolean;
+  /** the own label for the order on the bench is made and waiting for completion */
+  labelReady?: boolean;
   /** the last parcel labelled here (reprint) */
   lastParcel?: { parcelId: string; jobId?: string; waybillNo?: string };
 }
@@ -72,6 +73,7 @@ export function skuLookup(skus: readonly Sku[]): (code: string) => string | unde
 }
 
 export function abandonPack(): void {
+  prepared = undefined;
   usePackStation.setState({ order: undefined, session: undefined, startedAt: undefined, wrongScans: 0 });
 }
 
@@ -111,7 +113,16 @@ async function openOrder(deps: StationDeps, code: string): Promise<StationVerdic
     }
     const session = startPack(order.orderKeys[0]!, order.lines);
     usePackStation.setState({ order, session, startedAt: deps.ctx().now(), wrongScans: 0 });
-    return say('opened', 'ok', { need: packProgress(session).need, code }, code, order.orderKeys[0]);
+    const v = say('opened', 'ok', { need: packProgress(session).need, code }, code, order.orderKeys[0]);
+    // the own label is made (in the label worker) while the packer scans, so the order's
+    // completion only has to send it
+    usePackStation.setState({ labelReady: false });
+    if (order.rows.every((r) => r.platform === OWN_CHANNEL)) {
+      const mine = prepareLabel(deps, order);
+      prepared = mine;
+      mine.then((p) => { if (prepared === mine && p.ok) usePackStation.setState({ labelReady: true }); }, () => undefined);
+    }
+    return v;
   } catch (e) {
     return say('notFound', 'error', { message: (e as Error).message, code }, code);
   }
@@ -125,15 +136,19 @@ async function finish(deps: StationDeps): Promise<void> {
   usePackStation.setState({ busy: true });
   try {
     const carrier = order.carrier || (await defaultCarrier(deps.db, order.warehouse));
-    const parcelId = await packParcel(deps.db, ctx, order, session, { startedAt: startedAt ?? ctx.now(), wrongScans, carrier });
-    usePackStation.setState({ order: undefined, session: undefined, lastParcel: { parcelId } });
     const own = order.rows.every((r) => r.platform === OWN_CHANNEL);
-    if (!own) {
+    // the label (usually made already while scanning) is checked while the parcel is recorded
+    const [parcelId, made] = await Promise.all([
+      packParcel(deps.db, ctx, order, session, { startedAt: startedAt ?? ctx.now(), wrongScans, carrier }),
+      own ? labelFor(deps, order, carrier) : undefined,
+    ]);
+    usePackStation.setState({ order: undefined, session: undefined, lastParcel: { parcelId } });
+    if (!own || !made) {
       await setAside(deps.db, ctx, order.orderKeys[0]!, 'waybill_needs_network', 'platform e-waybill not fetched yet');
       say('label.platform', 'prompt', {}, '', order.orderKeys[0]);
       return;
     }
-    await printOwnLabel(deps, order, parcelId, carrier);
+    await printOwnLabel(deps, order, parcelId, carrier, made);
   } finally {
     usePackStation.setState({ busy: false });
   }
@@ -159,30 +174,58 @@ export async function labelDoc(db: WharfDB, order: PackOrder, carrier: string, w
   };
 }
 
-async function printOwnLabel(deps: StationDeps, order: PackOrder, parcelId: string, carrier: string): Promise<void> {
-  const ctx = deps.ctx();
+interface PreparedLabel { orderKey: string; carrier: string; printer: LabelPrinter; waybillNo: string; data: string }
+type Preparation = { ok: true; label: PreparedLabel } | { ok: false; reason: 'noPrinter' | 'noPool'; carrier: string };
+
+/** the label being made for the order on the bench (one at a time) */
+let prepared: Promise<Preparation> | undefined;
+
+/** The next number, the label drawn and encoded for this station's printer — nothing stored yet. */
+async function prepareLabel(deps: StationDeps, order: PackOrder): Promise<Preparation> {
+  const carrier = order.carrier || (await defaultCarrier(deps.db, order.warehouse));
   const printer = deps.printer();
+  if (!printer) return { ok: false, reason: 'noPrinter', carrier };
+  const queued = new Set((await deps.db.printJobs.where('state').anyOf(['queued', 'waiting']).toArray()).map((j) => j.waybillNo ?? ''));
+  const next = await nextOwnWaybillNo(deps.db, carrier, queued);
+  if (!next.ok) return { ok: false, reason: 'noPool', carrier };
+  const doc = await labelDoc(deps.db, order, carrier, next.waybillNo, deps.ctx().now());
+  const { data } = await renderLabelJob(doc, { size: printer.size, dpi: printer.dpi }, printer.language);
+  return { ok: true, label: { orderKey: order.orderKeys[0]!, carrier, printer, waybillNo: next.waybillNo, data } };
+}
+
+/** The prepared label if it is still right (same order, printer and carrier), else a fresh one. */
+async function labelFor(deps: StationDeps, order: PackOrder, carrier: string): Promise<Preparation> {
+  const mine = prepared;
+  prepared = undefined;
+  const p = await mine?.catch(() => undefined);
+  const printer = deps.printer();
+  if (p?.ok && p.label.orderKey === order.orderKeys[0] && p.label.carrier === carrier && printer && JSON.stringify(printer) === JSON.stringify(p.label.printer)) {
+    // a number taken by another label meanwhile (a reprint, a second tab) is not used twice
+    if ((await deps.db.parcels.where('waybillNo').equals(p.label.waybillNo).count()) === 0) return p;
+  }
+  return prepareLabel(deps, { ...order, carrier });
+}
+
+async function printOwnLabel(deps: StationDeps, order: PackOrder, parcelId: string, carrier: string, made: Preparation): Promise<void> {
+  const ctx = deps.ctx();
   const key = order.orderKeys[0]!;
-  if (!printer) {
+  if (!made.ok && made.reason === 'noPrinter') {
     await setAside(deps.db, ctx, key, 'printer_failed', 'no label printer set for this station');
     say('label.noPrinter', 'error', {}, '', key);
     return;
   }
-  const queued = new Set((await deps.db.printJobs.where('state').anyOf(['queued', 'waiting']).toArray()).map((j) => j.waybillNo ?? ''));
-  const next = await nextOwnWaybillNo(deps.db, carrier, queued);
-  if (!next.ok) {
+  if (!made.ok) {
     await setAside(deps.db, ctx, key, 'other', `no own waybill numbers for ${carrier}`);
     say('label.noPool', 'error', { carrier }, '', key);
     return;
   }
-  await ensureLabelFonts();
-  const bmp = renderLabel(await labelDoc(deps.db, order, carrier, next.waybillNo, ctx.now()), { size: printer.size, dpi: printer.dpi });
+  const { printer, waybillNo, data } = made.label;
+  const next = { waybillNo };
   const job = await enqueueLabel(deps.db, ctx, {
-    parcel: parcelId, orderKey: key, waybillNo: next.waybillNo, carrier, printer: printer.name, target: printer.target, language: printer.language,
-    data: encodeLabelBase64(bmp, printer.size, printer.language),
+    parcel: parcelId, orderKey: key, waybillNo, carrier, printer: printer.name, target: printer.target, language: printer.language, data,
   });
   usePackStation.setState({ lastParcel: { parcelId, jobId: job.id, waybillNo: next.waybillNo } });
-  const r = await pumpPrintQueue(deps.db, deps.host, ctx, job.id);
+  const r = await pumpPrintQueue(deps.db, deps.host, ctx, job);
   if (r.printed.length) { say('label.printed', 'done', { carrier, waybill: next.waybillNo }, next.waybillNo, key); return; }
   await setAside(deps.db, ctx, key, 'printer_failed', r.failed[0]?.error ?? 'the printer did not answer');
   say('label.waiting', 'error', { error: r.failed[0]?.error ?? '' }, '', key);

@@ -51,10 +51,14 @@ export async function cancelJob(db: WharfDB, jobId: string): Promise<void> {
 
 export interface PumpResult { printed: PrintJobRow[]; failed: PrintJobRow[] }
 
-/** Sends every due job once; a job that printed records its label (and ships a first print's parcel). */
-export async function pumpPrintQueue(db: WharfDB, host: Pick<Client, 'printers.send'>, ctx: OperatorContext, only?: string): Promise<PumpResult> {
+/**
+ * Sends every due job once (or just `only`: a job id, or the job itself when its caller has just
+ * stored it); a job that printed records its label (and ships a first print's parcel).
+ */
+export async function pumpPrintQueue(db: WharfDB, host: Pick<Client, 'printers.send'>, ctx: OperatorContext, only?: string | PrintJobRow): Promise<PumpResult> {
   const now = ctx.now();
-  const due = (await db.printJobs.where('state').anyOf(['queued', 'waiting']).sortBy('at')).filter((j) => (only ? j.id === only : j.nextAt <= now));
+  const due = typeof only === 'object' ? [only]
+    : (await db.printJobs.where('state').anyOf(['queued', 'waiting']).sortBy('at')).filter((j) => (only ? j.id === only : j.nextAt <= now));
   const out: PumpResult = { printed: [], failed: [] };
   for (const job of due) {
     try {

@@ -1,6 +1,7 @@
-// Draws a label layout in one named runtime — the renderer's canvas with the bundled Noto Sans
-// SC (OFL; the chinese-simplified subset, one file per weight) — then rasterizes it to 1 bit and
-// draws the barcodes dot-exact on top. The printer then needs no fonts: the label is one bitmap.
+// Draws a label layout in one named runtime — an OffscreenCanvas in the renderer's label worker
+// (labelWorker.ts) with the bundled Noto Sans SC (OFL; the chinese-simplified subset, one file per
+// weight) — then rasterizes it to 1 bit and draws the barcodes dot-exact on top. The printer then
+// needs no fonts: the label is one bitmap. Works on the main thread too (window's font set).
 import font400 from '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff2?url';
 import font700 from '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-700-normal.woff2?url';
 import { code128Width, drawCode128 } from '../../../../shared/label/barcode';
@@ -15,7 +16,9 @@ let fontsReady: Promise<void> | undefined;
 export function ensureLabelFonts(): Promise<void> {
   fontsReady ??= (async () => {
     const faces = [new FontFace(LABEL_FONT, `url(${font400})`, { weight: '400' }), new FontFace(LABEL_FONT, `url(${font700})`, { weight: '700' })];
-    for (const f of await Promise.all(faces.map((x) => x.load()))) document.fonts.add(f);
+    // a worker has its own font set (self.fonts); a window has document.fonts
+    const set = (globalThis as { fonts?: FontFaceSet }).fonts ?? document.fonts;
+    for (const f of await Promise.all(faces.map((x) => x.load()))) set.add(f);
   })().catch((e: unknown) => {
     fontsReady = undefined;
     throw new Error(`the label font (Noto Sans SC) could not be loaded: ${(e as Error).message}`);
