@@ -59,7 +59,8 @@ export async function startServe(o: ServeOptions): Promise<ServeHandle> {
     }
     if (url.pathname === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ ok: true, version: o.version, demo: { on: o.host.demoInfo().on, channels: o.host.demoInfo().channels } }));
+      const { on, channels, printer } = o.host.demoInfo();
+      res.end(JSON.stringify({ ok: true, version: o.version, demo: { on, channels, ...(printer ? { printer } : {}) } }));
       return;
     }
     let rel: string;

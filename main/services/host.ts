@@ -48,7 +48,7 @@ export interface Host {
   subscribe(sink: EventSink): () => void;
   start(): Promise<void>;
   stop(): Promise<void>;
-  demoInfo(): { on: boolean; reason: string; channels: { platform: Platform; url: string }[] };
+  demoInfo(): { on: boolean; reason: string; channels: { platform: Platform; url: string }[]; printer?: { host: string; port: number } };
   readonly sync: SyncEngine;
   /** sends a filed inbox entry to connected renderers, as the sync engine does after each page */
   deliver(entry: InboxEntry): void;
@@ -309,7 +309,7 @@ export function createHost(config: HostConfig, opts: HostOptions): Host {
   };
 
   function hostDemoInfo() {
-    return { on: !!demo, reason: demoReason, channels: demo ? demo.channels : [] };
+    return { on: !!demo, reason: demoReason, channels: demo ? demo.channels : [], ...(demo ? { printer: demo.printer } : {}) };
   }
 
   return {

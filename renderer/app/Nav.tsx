@@ -1,8 +1,9 @@
 // Top navigation. Routes are in-app state (no URL changes, so nothing ever reloads);
-// Alt+1…5 switch screens from the keyboard.
+// Alt+1…9, 0, - switch screens from the keyboard.
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROUTES, useAppState, type Route } from './appState';
+import { routeKeyLabel } from './hotkeys';
 
 export function Nav() {
   const { t } = useTranslation();
@@ -17,7 +18,7 @@ export function Nav() {
       style={{ flex: 1, minWidth: 0, fontSize: 16, background: 'transparent' }}
       items={ROUTES.map((r, i) => ({
         key: r,
-        label: <span data-testid={`nav-${r}`} title={`Alt+${i + 1}`}>{t(`nav.${r}`)}</span>,
+        label: <span data-testid={`nav-${r}`} title={routeKeyLabel(i)}>{t(`nav.${r}`)}</span>,
       }))}
     />
   );

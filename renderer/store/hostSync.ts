@@ -52,7 +52,7 @@ export function setupAppliedEvent(snap: Awaited<ReturnType<Client['company.snaps
   return {
     id: `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-9${h.slice(17, 20)}-${h.slice(20, 32)}`,
     type: 'setup.applied', at: Date.now(), actor: SYSTEM_ACTOR, device: 'host',
-    payload: { revision: snap.revision, skus: snap.skus, warehouses: snap.warehouses, onHand: snap.onHand, blacklist: snap.blacklist, mappings: snap.mappings, ...(snap.decisions !== undefined ? { decisions: snap.decisions } : {}) },
+    payload: { revision: snap.revision, skus: snap.skus, warehouses: snap.warehouses, onHand: snap.onHand, blacklist: snap.blacklist, mappings: snap.mappings, ...(snap.decisions !== undefined ? { decisions: snap.decisions } : {}), ...(snap.floor ? { floor: snap.floor } : {}) },
   };
 }
 

@@ -2,6 +2,7 @@
 // declared once here with zod schemas; both binders (WebSocket now, Electron IPC next) parse
 // every message against them, and the renderer's client type is derived from them.
 import { z } from 'zod';
+import { FloorSettings } from '../floor/settings';
 import { BlacklistEntry, ChannelStatus, NormalizedOrder, OnHand, Platform, QuarantineEntry, ShopPublic, SignMethod, Sku, UserPublic, Warehouse } from '../domain/types';
 import { SkuMapping } from '../decide/types';
 import { WharfEvent } from '../events/envelope';
@@ -57,6 +58,8 @@ export const DemoInfo = z.object({
   on: z.boolean(),
   reason: z.string(),
   channels: z.array(z.object({ platform: Platform, url: z.string() })),
+  /** the demo's label printer (a loopback socket that takes every job) */
+  printer: z.object({ host: z.string(), port: z.number().int() }).optional(),
 });
 
 export const CompanySnapshot = z.object({
@@ -70,6 +73,8 @@ export const CompanySnapshot = z.object({
   mappings: z.array(SkuMapping).default([]),
   /** decision settings (rules, matching, allocation policy); absent = keep what the desk has */
   decisions: z.unknown().optional(),
+  /** floor settings (own waybill ranges, wave sizes); absent = keep what the floor has */
+  floor: FloorSettings.optional(),
 });
 export type CompanySnapshot = z.infer<typeof CompanySnapshot>;
 

@@ -1,6 +1,7 @@
 // The company-setup file: one documented JSON format for the demo company and a real one
 // (loaded in Settings or with WHARF_SEED=path). Later issues add stock, blacklists, rules.
 import { z } from 'zod';
+import { FloorSettings } from '../floor/settings';
 import { BlacklistEntry, OnHand, Platform, Role, SignMethod, Sku, Warehouse } from './types';
 import { SkuMapping } from '../decide/types';
 import { DecisionSettings, parseDecisionSettings } from '../decide/settings';
@@ -41,6 +42,8 @@ export const CompanySetup = z.object({
   mappings: z.array(SkuMapping).default([]),
   /** rules r1–r12, matching thresholds, allocation policy and overrides; missing parts take the defaults */
   decisions: z.unknown().optional(),
+  /** the floor: own waybill number ranges per carrier, wave sizes (shared/floor/settings.ts) */
+  floor: FloorSettings.optional(),
 }).superRefine((c, ctx) => {
   const dup = (xs: string[], path: string) => {
     const seen = new Set<string>();

@@ -39,6 +39,7 @@ export const DECISION_EVENT_PAYLOADS = {
   'setup.applied': z.object({
     revision: z.string(), skus: z.array(Sku), warehouses: z.array(Warehouse), onHand: z.array(OnHand),
     blacklist: z.array(BlacklistEntry), mappings: z.array(SkuMapping), decisions: z.unknown().optional(),
+    floor: z.unknown().optional(),
   }),
   /** a decrypted phone's salted hash, kept so duplicates can be found by it; never the phone */
   'receiver.phoneHashed': z.object({ orderKey: z.string(), hash: z.string() }),

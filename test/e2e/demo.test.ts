@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type BrowserHandle } from '../support/browser';
 import { getJson, healthz, spawnServe, waitFor, type ServeProcess } from '../support/serve';
+import { manualOrder, openFloor, packScan } from '../support/floorUi';
 
 interface SimTrade { tid: string; created: string; modified: string }
 interface SimCall { at: number; api: string; params: Record<string, string>; status: number }
@@ -323,6 +324,23 @@ describe('demo mode as a first-time user', () => {
     await page.locator('.ant-message-success', { hasText: '更新设置已保存' }).waitFor({ state: 'visible', timeout: 10_000 });
     const saved = JSON.parse(fs.readFileSync(path.join(serve.dataDir, 'updates.json'), 'utf8'));
     expect(saved).toEqual({ url: 'https://updates.example.cn/wharf/', channel: 'stable' });
+  });
+
+  it('packs a manual order on the floor and prints its own label on the demo printer, with nothing set up', async () => {
+    const h = await healthz(serve.url);
+    expect(h.demo.printer?.port).toBeGreaterThan(0);
+    const orderId = await manualOrder(page, 3, [['TY-004', 1]]);
+    await openFloor(page, 'pack');
+    await byTestId('pack-code').fill(orderId);
+    await byTestId('pack-code').press('Enter');
+    await byTestId('pack-label-ready').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('body').click();
+    await packScan(page, '692000237573');
+    await expect.poll(() => byTestId('pack-verdict').getAttribute('data-verdict'), { timeout: 15_000 }).toBe('label.printed');
+    // the demo company's ZTO range, the demo printer's job in the queue
+    expect(await byTestId('pack-verdict').textContent()).toMatch(/ZTO 7310000\d{5}/);
+    await openFloor(page, 'queue');
+    await expect.poll(() => page.locator('[data-testid^="job-state-"]', { hasText: '已打印' }).count()).toBe(1);
   });
 
   it('after every scenario above the stock self-check finds no drift', async () => {

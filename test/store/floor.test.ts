@@ -12,7 +12,7 @@ import { moveStock } from '../../renderer/store/stockMutators';
 import { checkStock } from '../../renderer/store/stock/selfCheckStore';
 import { confirmPick, proposeWaves, releaseWaves } from '../../renderer/store/floor/waves';
 import { openPack, packParcel } from '../../renderer/store/floor/pack';
-import { closeHandover, nextOwnWaybillNo, recordLabel, saveFloorSettings, setAside, shipParcel } from '../../renderer/store/floor/ship';
+import { closeHandover, nextOwnWaybillNo, readFloorSettings, recordLabel, saveFloorSettings, setAside, shipParcel } from '../../renderer/store/floor/ship';
 import { startPack, verifyScan } from '../../shared/floor';
 import type { NormalizedOrder } from '../../shared/domain/types';
 import type { OutboxPayload } from '../../renderer/store/outbox';
@@ -183,6 +183,13 @@ describe('the floor in the store', () => {
     expect(await nextOwnWaybillNo(db, 'ZTO', new Set(['000000000008']))).toEqual({ ok: false, reason: 'exhausted' });
     await setAside(db, packer, keyOf(o), 'printer_failed', 'label-1 离线');
     expect((await row(db, o)).floor?.setAside).toMatchObject({ code: 'printer_failed', by: 'u-pack' });
+  });
+
+  it('a company setup with floor settings gives the store its waybill ranges; one without keeps them', async () => {
+    const db = freshDb();
+    await setUp(db, { floor: { waybillPools: [{ carrier: 'ZTO', prefix: '', from: 5, to: 9, digits: 12 }] } } as never);
+    expect(await nextOwnWaybillNo(db, 'ZTO')).toMatchObject({ ok: true, waybillNo: '000000000005' });
+    expect((await readFloorSettings(db)).maxMulti).toBe(24);
   });
 
   it('a packer cannot release waves without floor.pick, and a reviewer cannot pack', async () => {

@@ -50,10 +50,29 @@ export async function openFloor(page: Page, tab: 'waves' | 'pack' | 'handover' |
   if (tab === 'pack' && (await byTestId(page, 'pack-abandon').count())) await byTestId(page, 'pack-abandon').click();
 }
 
-/** A keyboard-wedge scanner: the code typed a few ms per key, then Enter, wherever the focus is. */
-export async function wedge(page: Page, code: string, delayMs = 4): Promise<void> {
-  await page.keyboard.type(code, { delay: delayMs });
-  await page.keyboard.press('Enter');
+/**
+ * A keyboard-wedge scanner: the code as one burst of key presses, then Enter, wherever the focus
+ * is. By default the keys are dispatched inside the page back to back, as a scanner's arrive (a
+ * scanner's keys carry their own timestamps; Playwright's keyboard waits for the page to take
+ * each key, so a busy test machine would stretch one burst into "typing"). `delayMs` sends them
+ * through Playwright's keyboard instead, that many ms apart (the benchmarks: the real input path).
+ */
+export async function wedge(page: Page, code: string, delayMs?: number): Promise<void> {
+  if (delayMs !== undefined) {
+    await page.keyboard.type(code, { delay: delayMs });
+    await page.keyboard.press('Enter');
+    return;
+  }
+  await page.evaluate((text) => {
+    const target = document.activeElement ?? document.body;
+    const keyCode = (c: string) => (/[0-9]/.test(c) ? `Digit${c}` : /[a-z]/i.test(c) ? `Key${c.toUpperCase()}` : c === '-' ? 'Minus' : c === ' ' ? 'Space' : '');
+    const press = (key: string, code: string, shiftKey: boolean) => {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, code, shiftKey, bubbles: true, cancelable: true, composed: true }));
+      target.dispatchEvent(new KeyboardEvent('keyup', { key, code, shiftKey, bubbles: true, cancelable: true, composed: true }));
+    };
+    for (const c of text) press(c, keyCode(c), /[A-Z]/.test(c));
+    press('Enter', 'Enter', false);
+  }, code);
 }
 
 /**

@@ -173,7 +173,7 @@ export async function startServeInProcess(opts: { env?: Record<string, string | 
 // ---------------------------------------------------------------------------------------------
 // Small HTTP helpers
 
-export interface Healthz { ok: boolean; version: string; demo: { on: boolean; channels: { platform: string; url: string }[] } }
+export interface Healthz { ok: boolean; version: string; demo: { on: boolean; channels: { platform: string; url: string }[]; printer?: { host: string; port: number } } }
 
 export async function getJson<T = unknown>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, init);

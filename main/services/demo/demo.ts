@@ -3,6 +3,7 @@
 // and hold their backlog before start-up finishes.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { VirtualPrinter } from '../printers/virtualPrinter';
 import type { Clock } from '../../../shared/clock';
 import type { CompanySetup } from '../../../shared/domain/company';
 import type { Platform } from '../../../shared/domain/types';
@@ -21,6 +22,8 @@ export function demoCompanySetup(): CompanySetup {
 
 export interface DemoHandle {
   channels: Array<{ platform: Platform; url: string }>;
+  /** a label printer on a loopback socket that takes every job (the floor's preview shows them) */
+  printer: { host: string; port: number };
   /** the flagship shop's simulator (kept for callers that show one URL) */
   url: string;
   close(): Promise<void>;
@@ -31,7 +34,10 @@ export async function startDemo(config: HostConfig, setup: CompanySetup, shops: 
   const wanted = setup.shops.filter((s) => s.demo && available.has(s.platform));
   const demoShops = wanted.length > 0 ? wanted : [{ id: 'demo-taobao', platform: 'taobao' as const, name: '演示淘宝店', pullIntervalMin: 15, signMethod: 'md5' as const }];
   const sims: RunningSimulator[] = [];
+  const printer = new VirtualPrinter();
+  let printerAt: { host: string; port: number };
   try {
+    printerAt = await printer.start(0);
     // the flagship carries the full demo backlog; the other shops a quarter each, so the
     // pool still fills within seconds on a 2-core machine
     for (const [i, shop] of demoShops.entries()) {
@@ -49,12 +55,13 @@ export async function startDemo(config: HostConfig, setup: CompanySetup, shops: 
     }
     if (config.demoTricky) plantTrickyOrders(sims, clock.now());
   } catch (e) {
-    await Promise.allSettled(sims.map((s) => s.close()));
+    await Promise.allSettled([...sims.map((s) => s.close()), printer.stop()]);
     throw e;
   }
   return {
     channels: sims.map((s) => ({ platform: s.platform, url: s.url })),
+    printer: printerAt,
     url: sims[0]!.url,
-    close: async () => { await Promise.allSettled(sims.map((s) => s.close())); },
+    close: async () => { await Promise.allSettled([...sims.map((s) => s.close()), printer.stop()]); },
   };
 }

@@ -41,7 +41,7 @@ export function snapshotOf(setup: CompanySetup): CompanySnapshot {
   });
   const body = {
     name: setup.company.name, warehouses: setup.warehouses, skus: setup.skus, users,
-    onHand: setup.onHand, blacklist: setup.blacklist, mappings: setup.mappings, ...(setup.decisions !== undefined ? { decisions: setup.decisions } : {}),
+    onHand: setup.onHand, blacklist: setup.blacklist, mappings: setup.mappings, ...(setup.decisions !== undefined ? { decisions: setup.decisions } : {}), ...(setup.floor ? { floor: setup.floor } : {}),
   };
   return { ...body, revision: sha256Hex(canonicalJson(body)).slice(0, 16) };
 }

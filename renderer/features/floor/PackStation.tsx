@@ -12,7 +12,8 @@ import { notifyJournal, operatorContext } from '../operator';
 import { useScans, useSound } from '../scan';
 import { packProgress } from '../../../shared/floor';
 import { abandonPack, confirmRemoved, skuLookup, stationScan, usePackStation, type StationDeps, type StationVerdict } from './packStation';
-import { useStation } from './station';
+import { stationLabelPrinter } from './station';
+import { useAppState } from '../../app/appState';
 
 const LOOK: Record<StationVerdict['sound'], { bg: string; border: string; symbol: string; word: string }> = {
   ok: { bg: '#f6ffed', border: '#52c41a', symbol: '✓', word: 'OK' },
@@ -39,7 +40,7 @@ export function PackStation({ db }: { db: WharfDB }) {
   const soundOk = useSound((s) => s.on && s.playable);
   const [typed, setTyped] = useState('');
   const deps = useRef<StationDeps>(undefined as unknown as StationDeps);
-  deps.current = { db, host, ctx: () => operatorContext(), printer: () => useStation.getState().label, lookup };
+  deps.current = { db, host, ctx: () => operatorContext(), printer: () => stationLabelPrinter(useAppState.getState().info?.demo.printer), lookup };
 
   const scan = async (code: string) => {
     await stationScan(deps.current, code);

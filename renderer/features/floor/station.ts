@@ -23,6 +23,16 @@ export const ReceiptPrinter = z.object({
 });
 export type ReceiptPrinter = z.infer<typeof ReceiptPrinter>;
 
+/**
+ * The label printer this station prints to: its own, or — in demo mode, until one is set — the
+ * demo's printer on the host (a socket that takes every job; the print queue previews them).
+ */
+export function stationLabelPrinter(demo: { host: string; port: number } | undefined): LabelPrinter | undefined {
+  const own = useStation.getState().label;
+  if (own || !demo) return own;
+  return { name: '演示打印机', target: { kind: 'tcp', host: demo.host, port: demo.port }, language: 'tspl', size: '100x180', dpi: 203 };
+}
+
 const StationSettings = z.object({ label: LabelPrinter.optional(), receipt: ReceiptPrinter.optional() });
 type StationSettings = z.infer<typeof StationSettings>;
 

@@ -5,6 +5,7 @@ import type { Sku } from '../../../shared/domain/types';
 import type { TypedEvent } from '../../../shared/events/envelope';
 import { mappingKey } from '../../../shared/decide/types';
 import type { WharfDB } from '../db';
+import { FLOOR_SETTINGS_KEY, parseFloorSettings } from '../../../shared/floor/settings';
 import { bumpConfig, readSettings, SETTINGS_KEY } from '../decide/config';
 import { StockTx } from '../stock/ledgerTx';
 import { onHandMovements, type OnHandEntry } from '../stock/setOnHand';
@@ -111,6 +112,7 @@ export async function applySetup(db: WharfDB, ev: TypedEvent<'setup.applied'>): 
   await db.blacklist.bulkPut(p.blacklist.map((e, i) => ({ ...e, id: `setup-${i}`, at: ev.at, by: ev.actor })));
   if (p.mappings.length) await db.skuMaps.bulkPut(p.mappings.map((m) => ({ ...m, key: mappingKey(m) })));
   if (p.decisions !== undefined) await db.settings.put({ key: SETTINGS_KEY, value: p.decisions });
+  if (p.floor !== undefined) await db.settings.put({ key: FLOOR_SETTINGS_KEY, value: parseFloorSettings(p.floor) });
   await db.cursors.put({ key: 'setup.revision', value: p.revision });
   await afterMasterChange(db, ev.at);
   await redecide(db, await heldForStock(db), 'stock', ev.at);
