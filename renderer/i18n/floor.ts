@@ -48,6 +48,7 @@ export const floorZhCN = {
       opened: '开始打包：{{need}} 件',
       notFound: '找不到：{{message}}',
       packed: '此单已打包（{{state}}）',
+      packFailed: '没能完成打包：{{message}}',
     },
     intercept: { refunding: '买家申请退款', cancelled: '已取消', closed: '平台已关闭', intercepted: '已被拦截' },
     label: {
@@ -57,6 +58,7 @@ export const floorZhCN = {
       noPrinter: '本工位还没有设置面单打印机：在“本工位设置”里填写打印机地址',
       noPool: '{{carrier}} 没有可用的自有面单号段：请主管在“本工位设置”里添加号段',
       platform: '平台电子面单未取到（需要联网取号）：包裹先放一边',
+      failed: '面单没能生成（{{error}}）：包裹先放一边，再扫一次订单重试',
     },
     soundOff: '声音已关闭：请看屏幕',
     labelReady: '面单已备好',
@@ -124,6 +126,7 @@ export const floorEn: typeof floorZhCN = {
       opened: 'Packing: {{need}} units',
       notFound: 'Not found: {{message}}',
       packed: 'Already packed ({{state}})',
+      packFailed: 'Could not close the parcel: {{message}}',
     },
     intercept: { refunding: 'has a refund request', cancelled: 'was cancelled', closed: 'was closed by the platform', intercepted: 'was intercepted' },
     label: {
@@ -133,6 +136,7 @@ export const floorEn: typeof floorZhCN = {
       noPrinter: 'This station has no label printer yet: set its address under "This station"',
       noPool: 'No own waybill numbers left for {{carrier}}: a lead adds a range under "This station"',
       platform: 'No platform e-waybill yet (needs the network to fetch one): set the parcel aside',
+      failed: 'The label could not be drawn ({{error}}): set the parcel aside, scan the order again to retry',
     },
     soundOff: 'Sound is off: watch the screen',
     labelReady: 'Label ready',

@@ -9,7 +9,7 @@
 //   Noto Sans SC, 1-bit rasterizing, dot-exact barcodes, TSPL bytes — per second, after warm-up.
 // label.ready_p95_ms: own-channel orders entered in the manual-order drawer, packed at the
 //   station: the 'complete' verdict → the label's TSPL bytes fully received by a printer on a
-//   real loopback socket (both on this machine's clock); p95 over 30 orders. Goal < 100 ms.
+//   real loopback socket (both on this machine's clock); p95 over 20 orders. Goal < 100 ms.
 import { VirtualPrinter } from '../../main/services/printers/virtualPrinter';
 import { manualOrder, openFloor, setUpStation, wedge } from '../support/floorUi';
 import { fetchedPayloads } from './payloads';
@@ -18,7 +18,7 @@ import { log, percentile, round, type Bench } from './harness';
 
 const SHOP = 'bench-floor';
 const SCANS = Number(process.env.BENCH_SCANS ?? 1000);
-const LABEL_ORDERS = Number(process.env.BENCH_LABEL_ORDERS ?? 30);
+const LABEL_ORDERS = Number(process.env.BENCH_LABEL_ORDERS ?? 20);
 
 interface LatencyWindow { __enterAt: number; __lat: { ms: number; verdict: string }[] }
 
@@ -75,13 +75,28 @@ export const scanBench: Bench = {
 
     let measured = 0;
     const units: number[] = [];
-    const scanOnce = async (code: string, answers = 1) => {
-      const before = await seqOf(app.page);
-      const mark = await app.page.evaluate(() => (globalThis as unknown as LatencyWindow).__lat.length);
-      await wedge(app.page, code, 0);
-      await app.page.waitForFunction((n) => Number(document.querySelector('[data-testid="pack-verdict"]')?.getAttribute('data-seq') ?? 0) >= n, before + answers, { timeout: 15_000, polling: 'raf' });
-      await app.page.waitForFunction((m) => (globalThis as unknown as LatencyWindow).__lat.length > m, mark, { timeout: 5_000, polling: 'raf' });
-      return app.page.evaluate((m) => (globalThis as unknown as LatencyWindow).__lat[m]!, mark);
+    let resent = 0;
+    /** one scan and its first answer's latency; the page is asked as few times as possible */
+    const scanOnce = async (code: string, answers = 1): Promise<{ ms: number; verdict: string }> => {
+      for (let attempt = 1; ; attempt++) {
+        const at = await app.page.evaluate(() => ({ seq: Number(document.querySelector('[data-testid="pack-verdict"]')?.getAttribute('data-seq') ?? 0), mark: (globalThis as unknown as LatencyWindow).__lat.length }));
+        await wedge(app.page, code, 0);
+        try {
+          const got = await app.page.waitForFunction(({ seq, mark, n }) => {
+            const w = globalThis as unknown as LatencyWindow;
+            const now = Number(document.querySelector('[data-testid="pack-verdict"]')?.getAttribute('data-seq') ?? 0);
+            return now >= seq + n && w.__lat.length > mark ? w.__lat[mark] : undefined;
+          }, { ...at, n: answers }, { timeout: 5_000, polling: 'raf' });
+          return (await got.jsonValue()) as { ms: number; verdict: string };
+        } catch (e) {
+          // Playwright hands the page one key at a time; a page busy between two keys splits the
+          // burst (a scanner's own keys carry OS timestamps). Say so, and scan once more.
+          const shown = await app.page.locator('[data-testid="pack-verdict"]').textContent();
+          if (attempt >= 3) throw new Error(`scan of ${code}: no verdict after ${attempt} tries (the station shows: ${shown})`, { cause: e });
+          resent++;
+          log(`scan: ${code} got no verdict in 5 s (the station shows: ${shown}); scanned again`);
+        }
+      }
     };
     for (const o of orders) {
       if (measured >= SCANS) break;
@@ -106,6 +121,7 @@ export const scanBench: Bench = {
     }
     if (units.length < SCANS) log(`scan: only ${units.length} scans measured (orders ran out)`);
     const p95 = percentile(units, 95);
+    if (resent) log(`scan: ${resent} scans were sent again (no verdict: the burst reached the page split)`);
     log(`scan: ${units.length} scans: p50 ${round(percentile(units, 50), 1)} ms, p95 ${round(p95, 1)} ms, max ${round(Math.max(...units), 1)} ms`);
     emit({ name: 'scan.verify_p95_ms', value: round(p95, 1), unit: 'ms' });
   },

@@ -9,7 +9,7 @@ import { clearBlock, packComplete, packProgress, startPack, verifyScan, VERDICT_
 import { formatShanghai } from '../../../shared/time';
 import type { WharfDB } from '../../store/db';
 import type { OperatorContext } from '../../store/mutators';
-import { openPack, packParcel, type PackOrder } from '../../store/floor/pack';
+import { interceptOf, openPack, packParcel, type PackOrder } from '../../store/floor/pack';
 import { enqueueLabel, pumpPrintQueue } from '../../store/floor/printQueue';
 import { nextOwnWaybillNo, setAside } from '../../store/floor/ship';
 import { listShopNames } from '../../store/shopNames';
@@ -20,7 +20,7 @@ import type { LabelPrinter } from './station';
 
 /** What the station says after a scan: a verdict key with its values, and the tone. */
 export interface StationVerdict {
-  key: Verdict | 'opened' | 'notFound' | 'packed' | 'label.printing' | 'label.printed' | 'label.waiting' | 'label.noPrinter' | 'label.noPool' | 'label.platform';
+  key: Verdict | 'opened' | 'notFound' | 'packed' | 'packFailed' | 'label.printing' | 'label.printed' | 'label.waiting' | 'label.noPrinter' | 'label.noPool' | 'label.platform' | 'label.failed';
   sound: Sound;
   values: Record<string, string | number>;
   code: string;
@@ -109,6 +109,16 @@ async function openOrder(deps: StationDeps, code: string): Promise<StationVerdic
     if (order.packed) {
       const p = await deps.db.parcels.get(order.parcelId);
       usePackStation.setState({ lastParcel: { parcelId: order.parcelId, ...(p?.printJob ? { jobId: p.printJob } : {}), ...(p?.waybillNo ? { waybillNo: p.waybillNo } : {}) } });
+      // packed, set aside without a label (no printer or range then): its label prints now,
+      // unless a job for it is still waiting in the queue (that one prints by itself)
+      const own = order.rows.every((r) => r.platform === OWN_CHANNEL);
+      const waiting = (await deps.db.printJobs.where('parcel').equals(order.parcelId).toArray()).some((j) => j.state === 'queued' || j.state === 'waiting');
+      if (own && p?.state === 'open' && !waiting) {
+        const v = say('packed', 'prompt', { state: p.state, code }, code, order.orderKeys[0]);
+        const carrier = p.carrier || (await defaultCarrier(deps.db, order.warehouse));
+        await printOwnLabel(deps, order, order.parcelId, carrier, await safeLabel(labelFor(deps, order, carrier), carrier));
+        return v;
+      }
       return say('packed', 'prompt', { state: p?.state ?? '', code }, code, order.orderKeys[0]);
     }
     const session = startPack(order.orderKeys[0]!, order.lines);
@@ -138,10 +148,22 @@ async function finish(deps: StationDeps): Promise<void> {
     const carrier = order.carrier || (await defaultCarrier(deps.db, order.warehouse));
     const own = order.rows.every((r) => r.platform === OWN_CHANNEL);
     // the label (usually made already while scanning) is checked while the parcel is recorded
-    const [parcelId, made] = await Promise.all([
-      packParcel(deps.db, ctx, order, session, { startedAt: startedAt ?? ctx.now(), wrongScans, carrier }),
-      own ? labelFor(deps, order, carrier) : undefined,
-    ]);
+    let parcelId: string;
+    let made: Preparation | undefined;
+    try {
+      [parcelId, made] = await Promise.all([
+        packParcel(deps.db, ctx, order, session, { startedAt: startedAt ?? ctx.now(), wrongScans, carrier }),
+        own ? safeLabel(labelFor(deps, order, carrier), carrier) : undefined,
+      ]);
+    } catch (e) {
+      // refunded or cancelled since it was opened (or the store refused): nothing was packed
+      const message = (e as Error).message;
+      abandonPack();
+      const why = interceptOf((await deps.db.orders.bulkGet(order.orderKeys)).filter((r): r is NonNullable<typeof r> => !!r));
+      if (why) say('intercepted', 'alarm', { why }, '', order.orderKeys[0]);
+      else say('packFailed', 'error', { message }, '', order.orderKeys[0]);
+      return;
+    }
     usePackStation.setState({ order: undefined, session: undefined, lastParcel: { parcelId } });
     if (!own || !made) {
       await setAside(deps.db, ctx, order.orderKeys[0]!, 'waybill_needs_network', 'platform e-waybill not fetched yet');
@@ -175,7 +197,11 @@ export async function labelDoc(db: WharfDB, order: PackOrder, carrier: string, w
 }
 
 interface PreparedLabel { orderKey: string; carrier: string; printer: LabelPrinter; waybillNo: string; data: string }
-type Preparation = { ok: true; label: PreparedLabel } | { ok: false; reason: 'noPrinter' | 'noPool'; carrier: string };
+type Preparation = { ok: true; label: PreparedLabel } | { ok: false; reason: 'noPrinter' | 'noPool'; carrier: string } | { ok: false; reason: 'render'; carrier: string; error: string };
+
+/** A label that could not be drawn (font, worker) is an answer, not an exception: the parcel is packed either way. */
+const safeLabel = (p: Promise<Preparation>, carrier: string): Promise<Preparation> =>
+  p.catch((e: unknown) => ({ ok: false as const, reason: 'render' as const, carrier, error: e instanceof Error ? e.message : String(e) }));
 
 /** the label being made for the order on the bench (one at a time) */
 let prepared: Promise<Preparation> | undefined;
@@ -212,6 +238,11 @@ async function printOwnLabel(deps: StationDeps, order: PackOrder, parcelId: stri
   if (!made.ok && made.reason === 'noPrinter') {
     await setAside(deps.db, ctx, key, 'printer_failed', 'no label printer set for this station');
     say('label.noPrinter', 'error', {}, '', key);
+    return;
+  }
+  if (!made.ok && made.reason === 'render') {
+    await setAside(deps.db, ctx, key, 'printer_failed', `the label could not be drawn: ${made.error}`);
+    say('label.failed', 'error', { error: made.error }, '', key);
     return;
   }
   if (!made.ok) {
