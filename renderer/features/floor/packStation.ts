@@ -251,13 +251,12 @@ async function printOwnLabel(deps: StationDeps, order: PackOrder, parcelId: stri
     return;
   }
   const { printer, waybillNo, data } = made.label;
-  const next = { waybillNo };
   const job = await enqueueLabel(deps.db, ctx, {
     parcel: parcelId, orderKey: key, waybillNo, carrier, printer: printer.name, target: printer.target, language: printer.language, data,
   });
-  usePackStation.setState({ lastParcel: { parcelId, jobId: job.id, waybillNo: next.waybillNo } });
+  usePackStation.setState({ lastParcel: { parcelId, jobId: job.id, waybillNo } });
   const r = await pumpPrintQueue(deps.db, deps.host, ctx, job);
-  if (r.printed.length) { say('label.printed', 'done', { carrier, waybill: next.waybillNo }, next.waybillNo, key); return; }
+  if (r.printed.length) { say('label.printed', 'done', { carrier, waybill: waybillNo }, waybillNo, key); return; }
   await setAside(deps.db, ctx, key, 'printer_failed', r.failed[0]?.error ?? 'the printer did not answer');
   say('label.waiting', 'error', { error: r.failed[0]?.error ?? '' }, '', key);
 }

@@ -6,7 +6,7 @@ import { requirePermission } from '../../../shared/domain/permissions';
 import type { OrderRow, Sku } from '../../../shared/domain/types';
 import { newEventId } from '../../../shared/events/envelope';
 import { packComplete, packProgress, type InterceptReason, type PackLine, type PackSession } from '../../../shared/floor';
-import { commitEvents } from '../apply';
+import { commit } from '../decisionMutators';
 import type { WharfDB } from '../db';
 import type { OperatorContext } from '../mutators';
 
@@ -104,9 +104,8 @@ export async function packParcel(db: WharfDB, ctx: OperatorContext, order: PackO
   if (stop) throw new WharfError('invalid_input', `pack: the order was ${stop} meanwhile — take the goods out, it must not ship`);
   const lines = fresh.flatMap((r) => r.lines.filter((l) => l.qty > 0).map((l) => ({ orderKey: r.key, lineId: l.lineId, qty: l.qty })));
   const units = packProgress(session).scanned;
-  await commitEvents(db, [{
-    id: newEventId(), type: 'parcel.packed', at: ctx.now(), actor: ctx.user.id, device: ctx.device, orderKey: order.orderKeys[0],
-    payload: { parcelId: order.parcelId, orderKey: order.orderKeys[0]!, warehouse: order.warehouse, carrier: audit.carrier, lines, units, wrongScans: audit.wrongScans, startedAt: audit.startedAt },
-  }]);
+  await commit(db, ctx, 'floor.ship', 'parcel.packed', {
+    parcelId: order.parcelId, orderKey: order.orderKeys[0]!, warehouse: order.warehouse, carrier: audit.carrier, lines, units, wrongScans: audit.wrongScans, startedAt: audit.startedAt,
+  }, order.orderKeys[0]);
   return order.parcelId;
 }

@@ -6,28 +6,20 @@ import { requirePermission } from '../../../shared/domain/permissions';
 import { OWN_CHANNEL, type OrderRow } from '../../../shared/domain/types';
 import { newEventId, type EventPayload } from '../../../shared/events/envelope';
 import { checkManifest, type HandoverParcel, type ManifestCheck } from '../../../shared/floor';
-import { FloorSettings, FLOOR_SETTINGS_KEY, nextOwnWaybill, parseFloorSettings, POOL_USED_KEY, type NextWaybill } from '../../../shared/floor/settings';
-import { applyTables, commitEvents } from '../apply';
+import { FloorSettings, FLOOR_SETTINGS_KEY, nextOwnWaybill, parseFloorSettings, poolOfWaybill, POOL_USED_KEY, type NextWaybill } from '../../../shared/floor/settings';
+import { applyTables } from '../apply';
+import { commit, parse } from '../decisionMutators';
 import type { WharfDB } from '../db';
 import type { OperatorContext } from '../mutators';
 import { requestWriteBack } from '../outbox';
 import { interceptOf } from './pack';
-
-const event = <T extends 'parcel.labelled' | 'parcel.shipped' | 'parcel.setAside' | 'handover.closed' | 'floor.settingsSaved'>(ctx: OperatorContext, type: T, payload: EventPayload<T>, orderKey?: string) =>
-  ({ id: newEventId(), type, at: ctx.now(), actor: ctx.user.id, device: ctx.device, ...(orderKey ? { orderKey } : {}), payload });
 
 export async function readFloorSettings(db: WharfDB): Promise<FloorSettings> {
   return parseFloorSettings((await db.settings.get(FLOOR_SETTINGS_KEY))?.value);
 }
 
 export async function saveFloorSettings(db: WharfDB, ctx: OperatorContext, raw: unknown): Promise<void> {
-  requirePermission(ctx.user.role, 'settings.manage');
-  const r = FloorSettings.safeParse(raw);
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw new WharfError('invalid_input', `floor settings: ${i.path.join('.')}: ${i.message}`);
-  }
-  await commitEvents(db, [event(ctx, 'floor.settingsSaved', { settings: r.data })]);
+  await commit(db, ctx, 'settings.manage', 'floor.settingsSaved', { settings: parse(FloorSettings, raw, 'floor settings') });
 }
 
 /** The next own-label waybill number for a carrier (not taken until its label prints). */
@@ -40,17 +32,16 @@ export async function nextOwnWaybillNo(db: WharfDB, carrier: string, skip: Reado
     if (!next.ok) return next;
     const taken = skip.has(next.waybillNo) || (await db.parcels.where('waybillNo').equals(next.waybillNo).count()) > 0;
     if (!taken) return next;
-    const pool = settings.waybillPools.find((p) => p.carrier === carrier && next.waybillNo.startsWith(p.prefix) && Number(next.waybillNo.slice(p.prefix.length)) >= p.from && Number(next.waybillNo.slice(p.prefix.length)) <= p.to)!;
-    used[`${pool.carrier}|${pool.prefix}|${pool.from}`] = Number(next.waybillNo.slice(pool.prefix.length));
+    const hit = poolOfWaybill(settings.waybillPools, carrier, next.waybillNo)!;
+    used[hit.key] = hit.n;
   }
   return { ok: false, reason: 'exhausted' };
 }
 
 export async function recordLabel(db: WharfDB, ctx: OperatorContext, payload: EventPayload<'parcel.labelled'>): Promise<void> {
-  requirePermission(ctx.user.role, 'floor.ship');
   const parcel = await db.parcels.get(payload.parcelId);
   if (!parcel?.packedAt) throw new WharfError('invalid_input', `label: parcel ${payload.parcelId} is not packed yet — verify its units first`);
-  await commitEvents(db, [event(ctx, 'parcel.labelled', payload, parcel.orderKeys[0])]);
+  await commit(db, ctx, 'floor.ship', 'parcel.labelled', payload, parcel.orderKeys[0]);
 }
 
 /**
@@ -67,7 +58,7 @@ export async function shipParcel(db: WharfDB, ctx: OperatorContext, parcelId: st
     const rows = (await db.orders.bulkGet(parcel.orderKeys)).filter((r): r is OrderRow => !!r);
     const stop = interceptOf(rows);
     if (stop) throw new WharfError('invalid_input', `ship: the order was ${stop} after its label printed — take the parcel back, it must not leave`);
-    await commitEvents(db, [event(ctx, 'parcel.shipped', { parcelId }, parcel.orderKeys[0])]);
+    await commit(db, ctx, 'floor.ship', 'parcel.shipped', { parcelId }, parcel.orderKeys[0]);
     const writeBacks: string[] = [];
     for (const r of rows) {
       if (r.platform === OWN_CHANNEL) continue;
@@ -78,8 +69,7 @@ export async function shipParcel(db: WharfDB, ctx: OperatorContext, parcelId: st
 }
 
 export async function setAside(db: WharfDB, ctx: OperatorContext, orderKey: string, code: EventPayload<'parcel.setAside'>['code'], note: string): Promise<void> {
-  requirePermission(ctx.user.role, 'floor.ship');
-  await commitEvents(db, [event(ctx, 'parcel.setAside', { orderKey, code, note }, orderKey)]);
+  await commit(db, ctx, 'floor.ship', 'parcel.setAside', { orderKey, code, note }, orderKey);
 }
 
 /**
@@ -105,9 +95,9 @@ export async function closeHandover(db: WharfDB, ctx: OperatorContext, carrier: 
   const parcels = await handoverParcels(db, warehouse, scans);
   const check = checkManifest(carrier, parcels, scans);
   const handoverId = newEventId();
-  await commitEvents(db, [event(ctx, 'handover.closed', {
+  await commit(db, ctx, 'floor.ship', 'handover.closed', {
     handoverId, carrier, warehouse, waybills: check.accepted.map((p) => p.waybillNo), missing: check.missed.map((p) => p.waybillNo),
     extra: check.extra.map((x) => ({ code: x.code, verdict: x.verdict })),
-  })]);
+  });
   return { ...check, handoverId };
 }

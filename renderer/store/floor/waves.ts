@@ -10,6 +10,7 @@ import { parseFloorSettings, FLOOR_SETTINGS_KEY } from '../../../shared/floor/se
 import { formatShanghai, SHANGHAI_OFFSET_MS } from '../../../shared/time';
 import type { Lock } from '../../../shared/stock';
 import { commitEvents } from '../apply';
+import { commit } from '../decisionMutators';
 import type { WharfDB } from '../db';
 import type { OperatorContext } from '../mutators';
 
@@ -101,12 +102,11 @@ export async function releaseWaves(db: WharfDB, ctx: OperatorContext, waves: Wav
  * count records a short pick; the orders left short are set aside when the wave completes.
  */
 export async function confirmPick(db: WharfDB, ctx: OperatorContext, waveId: string, stop: number, qty: number, code: string): Promise<void> {
-  requirePermission(ctx.user.role, 'floor.pick');
   const wave = await db.waves.get(waveId);
   if (!wave) throw new WharfError('not_found', `wave ${waveId} is not on this PC`);
   const s = wave.stops[stop];
   if (!s) throw new WharfError('invalid_input', `wave ${wave.no} has no stop ${stop + 1}`);
   if (wave.picked[stop] !== undefined) throw new WharfError('invalid_input', `wave ${wave.no}: stop ${stop + 1} (${s.location} ${s.sku}) is already picked`);
   if (!Number.isInteger(qty) || qty < 0 || qty > s.qty) throw new WharfError('invalid_input', `wave ${wave.no}: stop ${stop + 1} takes 0–${s.qty} units, not ${qty}`);
-  await commitEvents(db, [{ id: newEventId(), type: 'pick.confirmed', at: ctx.now(), actor: ctx.user.id, device: ctx.device, payload: { waveId, stop, qty, code } }]);
+  await commit(db, ctx, 'floor.pick', 'pick.confirmed', { waveId, stop, qty, code });
 }
