@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WharfDB } from '../../store/db';
-import { pumpPrintQueue } from '../../store/floor/printQueue';
+import { startPrintPump } from '../../store/floor/printPump';
+import { systemClock } from '../../../shared/clock';
 import { host } from '../../transport/client';
 import { notifyJournal, operatorContext, useOperatorStore } from '../operator';
 import { PackStation } from './PackStation';
@@ -17,22 +18,13 @@ import { installLabelDiagnostics } from './labelDiagnostics';
 
 installLabelDiagnostics();
 
-const RETRY_EVERY_MS = 3000;
 
 export function FloorPage({ db }: { db: WharfDB }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState('pack');
   const user = useOperatorStore((s) => s.user);
-  useEffect(() => {
-    if (!user) return;
-    let stopped = false;
-    // a job waits for its printer; each pass sends only the jobs whose backoff ran out
-    const h = setInterval(() => {
-      if (stopped) return;
-      pumpPrintQueue(db, host, operatorContext()).then((r) => { if (r.printed.length) notifyJournal(); }, () => undefined);
-    }, RETRY_EVERY_MS);
-    return () => { stopped = true; clearInterval(h); };
-  }, [db, user]);
+  // a job waits for its printer; the pump sends each again once its backoff ran out
+  useEffect(() => (user ? startPrintPump(db, host, () => operatorContext(), systemClock, (r) => { if (r.printed.length) notifyJournal(); }) : undefined), [db, user]);
   return (
     <div data-testid="floor-page">
       <Typography.Title level={4} style={{ margin: '0 0 4px' }}>{t('floor.title')}</Typography.Title>
