@@ -11,7 +11,7 @@
 //   station: the 'complete' verdict → the label's TSPL bytes fully received by a printer on a
 //   real loopback socket (both on this machine's clock); p95 over 20 orders. Goal < 100 ms.
 import { VirtualPrinter } from '../../main/services/printers/virtualPrinter';
-import { manualOrder, openFloor, setUpStation, wedge } from '../support/floorUi';
+import { manualOrder, openAtBench, openFloor, setUpStation, wedge } from '../support/floorUi';
 import { fetchedPayloads } from './payloads';
 import { openBenchApp } from './app';
 import { log, percentile, round, type Bench } from './harness';
@@ -162,13 +162,8 @@ export const labelBench: Bench = {
       signal.throwIfAborted();
       const orderId = await manualOrder(app.page, i, [['TY-001', 1]]);
       await openFloor(app.page, 'pack');
-      const code = app.page.locator('[data-testid="pack-code"]');
-      await code.fill(orderId);
-      await code.press('Enter');
-      await app.page.waitForFunction(() => document.querySelector('[data-testid="pack-verdict"]')?.getAttribute('data-verdict') === 'opened', undefined, { timeout: 10_000 });
-      await app.page.locator('body').click();
       // the packer takes the item from the tote while the station makes the label
-      await app.page.locator('[data-testid="pack-label-ready"]').waitFor({ state: 'visible', timeout: 10_000 });
+      await openAtBench(app.page, orderId);
       const jobs = printer.jobs.length;
       await wedge(app.page, '692000000000', 0);
       await Promise.race([printer.waitForJobs(jobs + 1), new Promise((_, reject) => setTimeout(() => {

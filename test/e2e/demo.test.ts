@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type BrowserHandle } from '../support/browser';
 import { getJson, healthz, spawnServe, waitFor, type ServeProcess } from '../support/serve';
-import { manualOrder, openFloor, packScan } from '../support/floorUi';
+import { manualOrder, openAtBench, openFloor, packScan } from '../support/floorUi';
 
 interface SimTrade { tid: string; created: string; modified: string }
 interface SimCall { at: number; api: string; params: Record<string, string>; status: number }
@@ -331,10 +331,7 @@ describe('demo mode as a first-time user', () => {
     expect(h.demo.printer?.port).toBeGreaterThan(0);
     const orderId = await manualOrder(page, 3, [['TY-004', 1]]);
     await openFloor(page, 'pack');
-    await byTestId('pack-code').fill(orderId);
-    await byTestId('pack-code').press('Enter');
-    await byTestId('pack-label-ready').waitFor({ state: 'visible', timeout: 15_000 });
-    await page.locator('body').click();
+    await openAtBench(page, orderId);
     await packScan(page, '692000237573');
     await expect.poll(() => byTestId('pack-verdict').getAttribute('data-verdict'), { timeout: 15_000 }).toBe('label.printed');
     // the demo company's ZTO range, the demo printer's job in the queue

@@ -13,7 +13,7 @@ import { VirtualPrinter } from '../../main/services/printers/virtualPrinter';
 import { readTspl } from '../../shared/label/read/readTspl';
 import { countBlack } from '../../shared/label/bitmap';
 import { readBitmapBarcode } from '../helpers/readBarcode';
-import { manualOrder as enterManualOrder, openFloor as openFloorTab, packScan, setUpStation, wedge as wedgeScan } from '../support/floorUi';
+import { manualOrder as enterManualOrder, openAtBench, openFloor as openFloorTab, packScan, setUpStation, wedge as wedgeScan } from '../support/floorUi';
 
 let serve: ServeProcess;
 let browser: BrowserHandle;
@@ -66,13 +66,8 @@ describe('the pack bench', () => {
   it('verifies every unit: a wrong item blocks with the error tone until confirmed out; complete prints the own label', async () => {
     const orderId = await manualOrder([['TY-001', 2], ['TY-002', 1]]);
     await openFloor('pack');
-    await byTestId('pack-code').fill(orderId);
-    await byTestId('pack-code').press('Enter');
-    await expect.poll(lastVerdict).toBe('opened');
+    await openAtBench(page, orderId);
     expect(await byTestId('pack-progress').textContent()).toContain('0 / 3');
-    // the station makes the label while the packer reaches for the first unit
-    await byTestId('pack-label-ready').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.locator('body').click();
 
     await wedge(BARCODE['TY-003']);
     await expect.poll(lastVerdict).toBe('wrong_item');
@@ -114,11 +109,7 @@ describe('the pack bench', () => {
     const orderId = await manualOrder([['TY-001', 1]]);
     await printer.stop();
     await openFloor('pack');
-    await byTestId('pack-code').fill(orderId);
-    await byTestId('pack-code').press('Enter');
-    await expect.poll(lastVerdict).toBe('opened');
-    await byTestId('pack-label-ready').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.locator('body').click();
+    await openAtBench(page, orderId);
     await wedge(BARCODE['TY-001']);
     await expect.poll(lastVerdict, { timeout: 15_000 }).toBe('label.waiting');
     expect(await byTestId('pack-verdict').textContent()).toContain('排队');
@@ -166,18 +157,10 @@ describe('the pack bench', () => {
 
     // packed by the pick-slot label, then the other order by its number
     await openFloor('pack');
-    await byTestId('pack-code').fill(`${wa.waveNo}-${wa.slot}`);
-    await byTestId('pack-code').press('Enter');
-    await expect.poll(lastVerdict).toBe('opened');
-    await byTestId('pack-label-ready').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.locator('body').click();
+    await openAtBench(page, `${wa.waveNo}-${wa.slot}`);
     await wedge(BARCODE['TY-001']);
     await expect.poll(lastVerdict, { timeout: 15_000 }).toBe('label.printed');
-    await byTestId('pack-code').fill(b);
-    await byTestId('pack-code').press('Enter');
-    await expect.poll(lastVerdict).toBe('opened');
-    await byTestId('pack-label-ready').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.locator('body').click();
+    await openAtBench(page, b);
     await wedge(BARCODE['TY-002']);
     await expect.poll(lastVerdict, { timeout: 15_000 }).toBe('label.printed');
     const [pa, pb] = [await where(a), await where(b)];

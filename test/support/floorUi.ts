@@ -76,6 +76,19 @@ export async function wedge(page: Page, code: string, delayMs?: number): Promise
 }
 
 /**
+ * Opens an order at the pack bench by a typed code (order number, waybill or pick slot) and waits
+ * until the station has made its own label, as a packer reaching for the first unit would; then
+ * the focus leaves the code field, so scanner bursts go to the bench.
+ */
+export async function openAtBench(page: Page, code: string, opts: { ownLabel?: boolean } = {}): Promise<void> {
+  await byTestId(page, 'pack-code').fill(code);
+  await byTestId(page, 'pack-code').press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="pack-verdict"]')?.getAttribute('data-verdict') === 'opened', undefined, { timeout: 10_000 });
+  if (opts.ownLabel !== false) await byTestId(page, 'pack-label-ready').waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('body').click();
+}
+
+/**
  * A scan at the pack bench, then its answer: a packer scans one unit, hears it, takes the next.
  * (Playwright waits for the page to take each key, so keys sent while the page is busy arrive
  * late and would split one burst in two — a real scanner's keys carry their own timestamps.)
